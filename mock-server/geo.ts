@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CONTRACT_VERSION, DistrictsResponseSchema, describeIssue, type DistrictsResponse } from '../src/hub/contract.ts';
+
+const DISTRICTS_FILE = fileURLToPath(new URL('../public/geo/chongqing-districts.geojson', import.meta.url));
+
+/** The real districts of Chongqing (decoded by scripts/decode-districts.mjs), checked against the contract. */
+export function loadDistricts(file = DISTRICTS_FILE): DistrictsResponse {
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  const parsed = DistrictsResponseSchema.safeParse({
+    contractVersion: CONTRACT_VERSION,
+    datum: 'WGS84',
+    type: 'FeatureCollection',
+    features: raw.features,
+  });
+  if (!parsed.success) throw new Error(`${file} does not match the contract: ${describeIssue(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,173 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import cors from 'cors';
+import { Server as IoServer } from 'socket.io';
+import { z } from 'zod';
+import {
+  API_PREFIX,
+  CONTRACT_VERSION,
+  DisplayAuthSchema,
+  LIMITS,
+  LIVE_EVENTS,
+  LIVE_NAMESPACE,
+  describeIssue,
+  type ErrorBody,
+  type Health,
+  type OverviewEvent,
+  type OverviewSnapshot,
+  type ScenesResponse,
+} from '../src/hub/contract.ts';
+import { loadDistricts } from './geo.ts';
+import { loadSceneSummaries } from './scenes.ts';
+import { OverviewSimulator } from './sim/overview-sim.ts';
+
+export interface HubOptions {
+  host: string;
+  port: number;
+  seed: number;
+  /** Interval between live overview events. */
+  tickMs: number;
+  /** Extra browser origins allowed besides loopback ones. */
+  corsOrigins: string[];
+  /** Enables POST /api/v1/sim/faults, which makes the simulator misbehave on purpose. */
+  faults: boolean;
+  log: (msg: string) => void;
+}
+
+const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+
+const FaultRequestSchema = z.object({
+  kind: z.enum(['malformed-overview', 'wrong-shape-overview', 'oversized-overview']),
+});
+
+function errorBody(error: string, message: string): ErrorBody {
+  return { error, message };
+}
+
+export async function startHub(options: HubOptions) {
+  const started = Date.now();
+  const districts = loadDistricts();
+  const scenes = loadSceneSummaries(undefined, options.log);
+  const sim = new OverviewSimulator(
+    districts.features.map((f) => f.properties),
+    options.seed,
+    started,
+  );
+
+  const allowOrigin = (origin: string | undefined) =>
+    !origin || LOOPBACK_ORIGIN.test(origin) || options.corsOrigins.includes(origin);
+  const corsOptions = {
+    origin: (origin: string | undefined, cb: (err: Error | null, ok?: boolean) => void) =>
+      cb(null, allowOrigin(origin)),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(cors(corsOptions));
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get(`${API_PREFIX}/health`, (_req, res) => {
+    const body: Health = {
+      status: 'ok',
+      contractVersion: CONTRACT_VERSION,
+      hub: 'OneScreen mock hub (simulated Chongqing)',
+      simulated: true,
+      time: Date.now(),
+      uptimeS: (Date.now() - started) / 1000,
+    };
+    res.json(body);
+  });
+  app.get(`${API_PREFIX}/districts`, (_req, res) => void res.json(districts));
+  app.get(`${API_PREFIX}/scenes`, (_req, res) => {
+    const body: ScenesResponse = { contractVersion: CONTRACT_VERSION, scenes };
+    res.json(body);
+  });
+  app.get(`${API_PREFIX}/overview`, (_req, res) => {
+    const body: OverviewSnapshot = {
+      contractVersion: CONTRACT_VERSION,
+      simulated: true,
+      seq: sim.seq,
+      overview: sim.current(),
+      dataCallsHistory: sim.dataCallsHistory(),
+    };
+    res.json(body);
+  });
+
+  const httpServer: HttpServer = createServer(app);
+  const io = new IoServer(httpServer, {
+    cors: corsOptions,
+    maxHttpBufferSize: 64 * 1024,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+  });
+  const live = io.of(LIVE_NAMESPACE);
+  live.use((socket, next) => {
+    const auth = DisplayAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(new Error(`unauthorised: ${describeIssue(auth.error)}`));
+    socket.data.display = auth.data;
+    next();
+  });
+  live.on('connection', (socket) => {
+    const { wall, display } = socket.data.display;
+    socket.join(`wall:${wall}`);
+    if (!socket.recovered) options.log(`display ${wall}/${display} connected`);
+  });
+
+  const emitOverview = () => {
+    const overview = sim.step(Date.now());
+    const event: OverviewEvent = { v: CONTRACT_VERSION, topic: 'overview', seq: sim.seq, time: overview.time, data: overview };
+    live.emit(LIVE_EVENTS.overview, event);
+  };
+  const timer = setInterval(emitOverview, options.tickMs);
+
+  if (options.faults) {
+    app.post(`${API_PREFIX}/sim/faults`, (req, res) => {
+      const parsed = FaultRequestSchema.safeParse(req.body);
+      if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
+      const overview = sim.current();
+      const envelope = { v: CONTRACT_VERSION, topic: 'overview', seq: sim.seq + 1, time: Date.now() };
+      switch (parsed.data.kind) {
+        case 'malformed-overview':
+          // Plausible-looking but wrong: more systems connected than planned, a negative count.
+          live.emit(LIVE_EVENTS.overview, {
+            ...envelope,
+            data: { ...overview, systemsConnected: overview.systemsPlanned + 5, govMattersToday: -1 },
+          });
+          break;
+        case 'wrong-shape-overview':
+          live.emit(LIVE_EVENTS.overview, 'overview unavailable');
+          break;
+        case 'oversized-overview':
+          live.emit(LIVE_EVENTS.overview, {
+            ...envelope,
+            data: { ...overview, districts: Array.from({ length: LIMITS.maxDistricts + 1 }, () => overview.districts[0]) },
+          });
+          break;
+      }
+      res.status(202).json({ injected: parsed.data.kind });
+    });
+  }
+
+  app.use((_req, res) => void res.status(404).json(errorBody('not-found', 'no such endpoint')));
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json(errorBody(err.type ?? 'error', status === 500 ? 'internal error' : err.message));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  return {
+    url: `http://${options.host}:${port}`,
+    port,
+    io,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+export type Hub = Awaited<ReturnType<typeof startHub>>;

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// npm test: every test the project has, on a fresh machine. Installs what the browser tests need
+// (Debian's chromium and fonts-noto-cjk) when it is missing, then runs, in order and stopping at the
+// first failure: the type check, the unit tests, the end-to-end tests in headless Chromium.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const run = (label, cmd, args) => {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`✗ ${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+function hasCjkFont() {
+  try {
+    return execSync('fc-list :lang=zh family', { encoding: 'utf8' }).includes('Noto Sans CJK');
+  } catch {
+    return false;
+  }
+}
+
+function ensureSystemPackages() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const missing = [];
+  if (!existsSync(chromium)) missing.push('chromium');
+  if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+  if (!missing.length) return;
+  const root = process.getuid?.() === 0;
+  const sudo = root ? [] : ['sudo', '-n'];
+  console.log(`▶ installing ${missing.join(', ')} from Debian's packages`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', ...missing]]) {
+    const [cmd, ...rest] = [...sudo, ...args];
+    const r = spawnSync(cmd, rest, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`could not install ${missing.join(', ')}: run "apt-get install -y ${missing.join(' ')}" as root`);
+      process.exit(1);
+    }
+  }
+}
+
+const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
+
+ensureSystemPackages();
+run('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+run('unit tests', bin('vitest'), ['run']);
+run('end-to-end tests (headless Chromium)', bin('vitest'), ['run', '-c', 'vitest.e2e.config.ts']);
+console.log('\n✓ all tests passed');

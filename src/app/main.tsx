@@ -1,0 +1,35 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { loadRuntimeConfig, readFlags } from './runtime-config.ts';
+import { createWallRuntime, WallRuntimeContext } from './wall-runtime.ts';
+import { WallScreen } from './WallScreen.tsx';
+import './wall.css';
+
+async function boot() {
+  const root = createRoot(document.getElementById('root')!);
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  if (path !== '/' && path !== '/wall') {
+    root.render(
+      <main className="not-found">
+        <h1>页面不存在 · Not found</h1>
+        <p>
+          <a href="/wall">打开大屏 · Open the wall</a>
+        </p>
+      </main>,
+    );
+    return;
+  }
+  if (path === '/') history.replaceState(null, '', `/wall${location.search}`);
+  const config = await loadRuntimeConfig();
+  const runtime = createWallRuntime(config.hubUrl, readFlags());
+  runtime.hub.start();
+  root.render(
+    <StrictMode>
+      <WallRuntimeContext.Provider value={runtime}>
+        <WallScreen />
+      </WallRuntimeContext.Provider>
+    </StrictMode>,
+  );
+}
+
+void boot();

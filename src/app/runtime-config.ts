@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const RuntimeConfigSchema = z.object({ hubUrl: z.string().url() });
+export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
+
+/** Where the hub is: served by the wall's web server at run time, so one build fits any hub. */
+export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
+  const fallback = { hubUrl: `${location.protocol}//${location.hostname}:8787` };
+  try {
+    const res = await fetch('/runtime-config.json', { cache: 'no-store', signal: AbortSignal.timeout(3000) });
+    const parsed = RuntimeConfigSchema.safeParse(await res.json());
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** URL flags a wall understands: ?diag=1 shows diagnostics, ?anim=0 stops animation (tests, screenshots). */
+export function readFlags(search = location.search) {
+  const params = new URLSearchParams(search);
+  return {
+    diag: params.get('diag') === '1',
+    anim: params.get('anim') !== '0',
+    wall: params.get('wall')?.match(/^[a-z0-9-]{1,40}$/)?.[0] ?? 'main',
+    display: params.get('display')?.match(/^[a-z0-9-]{1,40}$/)?.[0] ?? '0',
+  };
+}
+export type Flags = ReturnType<typeof readFlags>;

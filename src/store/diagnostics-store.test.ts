@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createDiagnosticsStore, diagnosticsActions } from './diagnostics-store.ts';
+
+describe('diagnostics store', () => {
+  it('counts accepted and rejected payloads', () => {
+    const store = createDiagnosticsStore();
+    const diag = diagnosticsActions(store);
+    diag.accepted();
+    diag.accepted();
+    diag.rejected('rest', 'GET /overview rejected: seq: too small', 10);
+    expect(store.getState()).toEqual({
+      accepted: 2,
+      rejected: 1,
+      lastError: 'rest: GET /overview rejected: seq: too small',
+      recentErrors: [{ time: 10, source: 'rest', message: 'GET /overview rejected: seq: too small' }],
+    });
+  });
+
+  it('keeps only the 20 newest errors, newest first, while counting all of them', () => {
+    const store = createDiagnosticsStore();
+    const diag = diagnosticsActions(store);
+    for (let i = 0; i < 25; i++) diag.rejected('live/overview', `bad ${i}`, 1000 + i);
+    const s = store.getState();
+    expect(s.rejected).toBe(25);
+    expect(s.recentErrors).toHaveLength(20);
+    expect(s.recentErrors.map((e) => e.message)).toEqual(Array.from({ length: 20 }, (_, i) => `bad ${24 - i}`));
+    expect(s.recentErrors[0].time).toBe(1024);
+    expect(s.lastError).toBe('live/overview: bad 24');
+  });
+
+  it('error() shows a non-payload error without counting it or listing it', () => {
+    const store = createDiagnosticsStore();
+    const diag = diagnosticsActions(store);
+    diag.rejected('rest', 'x', 1);
+    diag.error('socket', 'disconnected (transport close)');
+    expect(store.getState()).toMatchObject({ rejected: 1, lastError: 'socket: disconnected (transport close)' });
+    expect(store.getState().recentErrors).toHaveLength(1);
+  });
+});

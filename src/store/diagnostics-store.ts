@@ -1,0 +1,33 @@
+import { createStore } from 'zustand/vanilla';
+
+const MAX_RECENT_ERRORS = 20;
+
+export interface DiagnosticsState {
+  accepted: number;
+  rejected: number;
+  lastError: string | null;
+  /** Newest first, bounded. */
+  recentErrors: { time: number; source: string; message: string }[];
+}
+
+export const createDiagnosticsStore = () =>
+  createStore<DiagnosticsState>(() => ({ accepted: 0, rejected: 0, lastError: null, recentErrors: [] }));
+export type DiagnosticsStore = ReturnType<typeof createDiagnosticsStore>;
+
+export const diagnosticsActions = (store: DiagnosticsStore) => ({
+  accepted() {
+    store.setState((s) => ({ accepted: s.accepted + 1 }));
+  },
+  rejected(source: string, message: string, time = Date.now()) {
+    const line = `${source}: ${message}`;
+    store.setState((s) => ({
+      rejected: s.rejected + 1,
+      lastError: line,
+      recentErrors: [{ time, source, message }, ...s.recentErrors].slice(0, MAX_RECENT_ERRORS),
+    }));
+  },
+  /** Errors that are not payloads (network, timeouts) are shown but not counted as rejections. */
+  error(source: string, message: string) {
+    store.setState({ lastError: `${source}: ${message}` });
+  },
+});

@@ -1,0 +1,123 @@
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { scaleSequential, scaleSqrt } from 'd3-scale';
+import { interpolateRgbBasis } from 'd3-interpolate';
+import { rgb } from 'd3-color';
+import type { DistrictFeature, DistrictFigures, DistrictsResponse } from '../../hub/contract.ts';
+
+/** Sequential cyan scale: low values deep teal, high values near white (reads on navy). */
+export const DISTRICT_RAMP = ['#0a2f4d', '#1478a8', '#3fd0ff', '#dff8ff'] as const;
+const rampInterpolator = interpolateRgbBasis([...DISTRICT_RAMP]);
+
+/** Tallest column, in metres: tall enough to read from a pitched whole-city view. */
+export const MAX_COLUMN_M = 16_000;
+const HIGHLIGHT: [number, number, number, number] = [255, 209, 102, 255];
+
+export interface DistrictLayerInput {
+  districts: DistrictsResponse;
+  figures: Map<string, DistrictFigures>;
+  /** Changes whenever figures change: drives updateTriggers, so geometry is not rebuilt. */
+  version: number;
+  selected: string | null;
+  /** The wall's DOM scale, so labels keep their designed size at 4K and 8K. */
+  scale: number;
+}
+
+export function districtScales(figures: Map<string, DistrictFigures>) {
+  let max = 1;
+  for (const f of figures.values()) max = Math.max(max, f.dataCallsToday);
+  return {
+    max,
+    color: scaleSequential(rampInterpolator).domain([0, max]),
+    height: scaleSqrt().domain([0, max]).range([0, MAX_COLUMN_M]),
+  };
+}
+
+function toRgba(css: string, alpha = 235): [number, number, number, number] {
+  const c = rgb(css);
+  return [c.r, c.g, c.b, alpha];
+}
+
+/**
+ * Districts extruded by today's data calls, with their names floating above. Stable layer ids
+ * and updateTriggers: a live update recolours and re-heights without re-tessellating polygons.
+ */
+export function buildDistrictLayers({ districts, figures, version, selected, scale }: DistrictLayerInput) {
+  const scales = districtScales(figures);
+  const value = (f: DistrictFeature) => figures.get(f.properties.code)?.dataCallsToday ?? 0;
+  const height = (f: DistrictFeature) => scales.height(value(f));
+
+  const columns = new GeoJsonLayer<DistrictFeature['properties']>({
+    id: 'district-columns',
+    data: districts as unknown as GeoJSON.FeatureCollection,
+    extruded: true,
+    wireframe: false,
+    filled: true,
+    stroked: false,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 209, 102, 120],
+    opacity: 0.85,
+    material: { ambient: 0.55, diffuse: 0.6, shininess: 24, specularColor: [60, 90, 120] },
+    getElevation: (f) => height(f as unknown as DistrictFeature),
+    getFillColor: (f) => {
+      const feature = f as unknown as DistrictFeature;
+      return feature.properties.code === selected ? HIGHLIGHT : toRgba(scales.color(value(feature)));
+    },
+    updateTriggers: { getElevation: version, getFillColor: [version, selected] },
+    transitions: { getElevation: 600 },
+  });
+
+  const labels = new TextLayer<DistrictFeature>({
+    id: 'district-labels',
+    data: districts.features,
+    characterSet: 'auto',
+    fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
+    fontWeight: 600,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
+    getText: (f) => shortName(f.properties.name),
+    getPosition: (f) => [f.properties.center[0], f.properties.center[1], height(f) + 400],
+    getSize: 18,
+    sizeScale: scale,
+    sizeUnits: 'pixels',
+    getColor: [235, 245, 255, 255],
+    outlineWidth: 4,
+    outlineColor: [7, 13, 26, 230],
+    billboard: true,
+    // A (transparent) background box makes the collision hit-area the whole label, not its glyphs.
+    background: true,
+    getBackgroundColor: [0, 0, 0, 0],
+    backgroundPadding: [8, 4],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    parameters: { depthCompare: 'always' },
+    updateTriggers: { getPosition: version },
+    extensions: [new CollisionFilterExtension()],
+    // @ts-expect-error CollisionFilterExtension props are added by the extension
+    getCollisionPriority: (f: DistrictFeature) => Math.sqrt(value(f)) + (f.properties.code === selected ? 1e6 : 0),
+    collisionTestProps: { sizeScale: scale * 1.3 },
+  });
+
+  return [columns, labels];
+}
+
+/**
+ * Map labels use the everyday short form of autonomous counties (石柱土家族自治县 → 石柱县):
+ * the full name is too long to read at distance and stays in tooltips and cards.
+ */
+export function shortName(name: string): string {
+  return name.replace(/^(.{2})(?:[\u4e00-\u9fa5]{2,8}族)+自治县$/, '$1县');
+}
+
+/** Tooltip and info-card lines for a district: plain text, never HTML. */
+export function describeDistrict(feature: DistrictFeature, figures: DistrictFigures | undefined): string[] {
+  const p = feature.properties;
+  const lines = [`${p.name} ${p.nameEn}`];
+  if (figures) {
+    lines.push(`今日数据调用 ${(figures.dataCallsToday / 1e4).toFixed(1)} 万次`);
+    lines.push(`未办结事件 ${figures.openEvents} 件`);
+    lines.push(`在线感知设备 ${figures.devicesOnline.toLocaleString('zh-CN')} 台`);
+  }
+  lines.push(`面积 ${Math.round(p.areaKm2).toLocaleString('zh-CN')} km²`);
+  return lines;
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
+import { regionStats } from './pixels.ts';
+import { startClient, testHub } from './servers.ts';
+
+const hub = testHub(18788);
+let client: Awaited<ReturnType<typeof startClient>>;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const TWIN_REGION = { x: 320, y: 80, width: 640, height: 560 };
+const text = (id: string) => page.locator(`[data-testid=${id}]`).textContent();
+const badgeStatus = (status: string, timeout = 30_000) =>
+  page.waitForSelector(`[data-testid=connection-badge][data-status=${status}]`, { timeout });
+
+async function inject(kind: string) {
+  const res = await fetch(`${hub.url}/api/v1/sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind }),
+  });
+  expect(res.status).toBe(202);
+}
+
+beforeAll(async () => {
+  await hub.start();
+  client = await startClient(15174, hub.url);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  errors = collectPageErrors(page);
+  await page.goto(`${client.url}/wall?anim=0&diag=1`);
+  await waitForTwin(page);
+  await badgeStatus('live');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await client?.stop();
+  await hub.stop();
+});
+
+describe('faults', () => {
+  it('counts malformed hub messages in diagnostics, names the field, and keeps the last good picture', async () => {
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=diag-accepted]')?.textContent) > 0);
+    expect(await text('diag-rejected')).toBe('0');
+    const usersBefore = await text('kpi-gov-users');
+
+    await inject('malformed-overview');
+    await page.waitForFunction(() => document.querySelector('[data-testid=diag-rejected]')?.textContent === '1', null, {
+      timeout: 10_000,
+    });
+    expect(await text('diag-last-error')).toMatch(/live\/overview: data\.(systemsConnected|govMattersToday)/);
+
+    await inject('wrong-shape-overview');
+    await inject('oversized-overview');
+    await page.waitForFunction(() => document.querySelector('[data-testid=diag-rejected]')?.textContent === '3', null, {
+      timeout: 10_000,
+    });
+    // The wall kept its picture and its figures, and still takes good data.
+    expect(await text('kpi-gov-users')).toBe(usersBefore);
+    expect(await page.getAttribute('[data-testid=connection-badge]', 'data-status')).toBe('live');
+    const accepted = Number(await text('diag-accepted'));
+    await page.waitForFunction((a) => Number(document.querySelector('[data-testid=diag-accepted]')?.textContent) > a, accepted, {
+      timeout: 10_000,
+    });
+    expect((await regionStats(page, TWIN_REGION)).nonBackground).toBeGreaterThan(0.25);
+  });
+
+  it('shows offline with the data age when the hub stops, keeps the picture, and comes back live by itself', async () => {
+    await hub.stop();
+    await badgeStatus('offline');
+    // The picture stays: panels keep their figures, the twin keeps drawing the city.
+    expect(await text('kpi-gov-users')).toMatch(/\d/);
+    expect((await regionStats(page, TWIN_REGION)).nonBackground).toBeGreaterThan(0.25);
+    // The age of the newest data keeps counting while offline.
+    await page.waitForFunction(() => /秒前|分钟前/.test(document.querySelector('[data-testid=data-age]')?.textContent ?? ''));
+
+    await hub.start();
+    await badgeStatus('live', 60_000);
+    // A restarted hub cannot recover the socket's state: the wall refetched a snapshot and is fresh again.
+    await page.waitForFunction(() => /刚刚|[1-5] 秒前/.test(document.querySelector('[data-testid=data-age]')?.textContent ?? ''), null, {
+      timeout: 30_000,
+    });
+    const accepted = Number(await text('diag-accepted'));
+    await page.waitForFunction((a) => Number(document.querySelector('[data-testid=diag-accepted]')?.textContent) > a + 2, accepted, {
+      timeout: 15_000,
+    });
+  });
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
