@@ -1,3 +1,5 @@
+import { createTopicStore } from '../src/store/topic-store.ts';
+import { checkScene } from '../src/modules/scene-validation.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
@@ -11,6 +13,7 @@ import {
   OverviewEventSchema,
   OverviewSnapshotSchema,
   ScenesResponseSchema,
+  SceneSchema,
   describeIssue,
 } from '../src/hub/contract.ts';
 import { HubClient } from '../src/hub/hub-client.ts';
@@ -95,7 +98,8 @@ describe('mock hub REST', () => {
 
   it('GET /scenes is valid and lists the overview scene', async () => {
     const s = await getValid('/scenes', ScenesResponseSchema);
-    expect(s.scenes.map((x) => x.id)).toContain('overview');
+    const checked = s.scenes.map((x) => SceneSchema.parse(x));
+    expect(checked.map((x) => x.id)).toContain('overview');
   });
 
   it('GET /overview is a valid snapshot with history', async () => {
@@ -187,7 +191,16 @@ describe('mock hub live socket', () => {
     const connection = createConnectionStore();
     const diagnostics = createDiagnosticsStore();
     const overview = createOverviewStore();
-    const client = new HubClient({ hubUrl: hub.url, auth: DISPLAY_AUTH as never, connection, diagnostics, overview });
+    const client = new HubClient({
+      hubUrl: hub.url,
+      auth: DISPLAY_AUTH as never,
+      connection,
+      diagnostics,
+      overview,
+      topics: createTopicStore(),
+      checkScene,
+      onScenes: () => {},
+    });
     for (const p of payloads) client.onOverview(p);
     socket.on('overview', (p: unknown) => client.onOverview(p));
 

@@ -10,7 +10,10 @@ import {
   LIMITS,
   LIVE_EVENTS,
   LIVE_NAMESPACE,
+  SubscribeRequestSchema,
+  TOPICS,
   describeIssue,
+  type SubscribeAck,
   type ErrorBody,
   type Health,
   type OverviewEvent,
@@ -18,7 +21,8 @@ import {
   type ScenesResponse,
 } from '../src/hub/contract.ts';
 import { loadDistricts } from './geo.ts';
-import { loadSceneSummaries } from './scenes.ts';
+import { loadScenes } from './scenes.ts';
+import { startTopicEngine, topicRoom } from './topic-engine.ts';
 import { OverviewSimulator } from './sim/overview-sim.ts';
 
 export interface HubOptions {
@@ -32,6 +36,8 @@ export interface HubOptions {
   /** Enables POST /api/v1/sim/faults, which makes the simulator misbehave on purpose. */
   faults: boolean;
   log: (msg: string) => void;
+  /** Simulator sizes and settings (HUB_TRAFFIC_VEHICLES, …); defaults to process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
@@ -47,7 +53,7 @@ function errorBody(error: string, message: string): ErrorBody {
 export async function startHub(options: HubOptions) {
   const started = Date.now();
   const districts = loadDistricts();
-  const scenes = loadSceneSummaries(undefined, options.log);
+  const scenes = loadScenes(undefined, options.log);
   const sim = new OverviewSimulator(
     districts.features.map((f) => f.properties),
     options.seed,
@@ -82,6 +88,19 @@ export async function startHub(options: HubOptions) {
     const body: ScenesResponse = { contractVersion: CONTRACT_VERSION, scenes };
     res.json(body);
   });
+  app.get(`${API_PREFIX}/scenes/:id`, (req, res) => {
+    const scene = scenes.find((s) => s.id === req.params.id);
+    if (!scene) return void res.status(404).json(errorBody('not-found', `no scene "${req.params.id}"`));
+    res.json(scene);
+  });
+  app.get(`${API_PREFIX}/topics/:topic`, (req, res) => {
+    const spec = TOPICS.get(req.params.topic);
+    if (!spec) return void res.status(404).json(errorBody('not-found', `no topic "${req.params.topic}"`));
+    if (!spec.snapshot) return void res.status(404).json(errorBody('no-snapshot', `topic "${spec.name}" is live only`));
+    const latest = topics.snapshot(spec.name);
+    if (!latest) return void res.status(503).json(errorBody('not-ready', `topic "${spec.name}" has no value yet`));
+    res.json({ contractVersion: CONTRACT_VERSION, topic: spec.name, simulated: true, ...latest });
+  });
   app.get(`${API_PREFIX}/overview`, (_req, res) => {
     const body: OverviewSnapshot = {
       contractVersion: CONTRACT_VERSION,
@@ -96,7 +115,7 @@ export async function startHub(options: HubOptions) {
   const httpServer: HttpServer = createServer(app);
   const io = new IoServer(httpServer, {
     cors: corsOptions,
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: 64 * 1024, // what a display may send; what the hub sends is bounded by the contract
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
   const live = io.of(LIVE_NAMESPACE);
@@ -110,6 +129,16 @@ export async function startHub(options: HubOptions) {
     const { wall, display } = socket.data.display;
     socket.join(`wall:${wall}`);
     if (!socket.recovered) options.log(`display ${wall}/${display} connected`);
+    // A display names the topics its scene uses; it joins exactly those rooms.
+    socket.on(LIVE_EVENTS.subscribe, (request: unknown, ack?: (a: SubscribeAck) => void) => {
+      const parsed = SubscribeRequestSchema.safeParse(request);
+      if (!parsed.success) return ack?.({ ok: false, topics: [], unknown: [] });
+      const known = parsed.data.topics.filter((t) => TOPICS.has(t));
+      const unknown = parsed.data.topics.filter((t) => !TOPICS.has(t));
+      for (const room of socket.rooms) if (room.startsWith('topic:') && !known.includes(room.slice(6))) socket.leave(room);
+      for (const t of known) socket.join(topicRoom(t));
+      ack?.({ ok: unknown.length === 0, topics: known, unknown });
+    });
   });
 
   const emitOverview = () => {
@@ -118,6 +147,11 @@ export async function startHub(options: HubOptions) {
     live.emit(LIVE_EVENTS.overview, event);
   };
   const timer = setInterval(emitOverview, options.tickMs);
+  const topics = startTopicEngine(
+    live,
+    { seed: options.seed, districts, districtProps: districts.features.map((f) => f.properties), startTime: started, env: options.env ?? process.env },
+    options.log,
+  );
 
   if (options.faults) {
     app.post(`${API_PREFIX}/sim/faults`, (req, res) => {
@@ -166,6 +200,7 @@ export async function startHub(options: HubOptions) {
     io,
     async close() {
       clearInterval(timer);
+      topics.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

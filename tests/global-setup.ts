@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 export default function setup() {
   if (process.env.E2E_SKIP_BUILD === '1') return;
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const build = spawnSync(`${root}node_modules/.bin/vite`, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+  const build = spawnSync(`${root}node_modules/.bin/vite`, ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('vite build failed');
 }

@@ -28,13 +28,21 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Simulator sizes for browser tests. */
+export const TEST_SIZES: Record<string, string> = {
+  HUB_TRAFFIC_VEHICLES: '2000',
+};
+
 export interface TestHub {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The mock hub with fault injection enabled, on a fixed port so it can be stopped and restarted. */
+/**
+ * The mock hub with fault injection enabled and test-size simulators (hundreds of entities: software
+ * WebGL is slow), on a fixed port so it can be stopped and restarted.
+ */
 export function testHub(port: number, env: Record<string, string> = {}): TestHub {
   let child: ChildProcess | null = null;
   const url = `http://127.0.0.1:${port}`;
@@ -43,7 +51,7 @@ export function testHub(port: number, env: Record<string, string> = {}): TestHub
     async start() {
       child = spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
         cwd: ROOT,
-        env: { ...process.env, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', ...env },
+        env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', ...env },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       await waitForHttp(`${url}/api/v1/health`);
@@ -57,7 +65,9 @@ export function testHub(port: number, env: Record<string, string> = {}): TestHub
 
 /** The built wall client (vite preview over dist/), told where its hub is. */
 export async function startClient(port: number, hubUrl: string) {
-  const child = spawn(`${ROOT}node_modules/.bin/vite`, ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir];
+  const child = spawn(`${ROOT}node_modules/.bin/vite`, args, {
     cwd: ROOT,
     env: { ...process.env, HUB_URL: hubUrl },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -34,7 +34,7 @@ describe('the wall', () => {
     // Extruded, shaded, colour-ramped districts plus labels: many colours, not a flat fill.
     expect(stats.distinctColours).toBeGreaterThan(40);
     const status = await page.evaluate(() => window.__onescreenTwin);
-    expect(status?.districtsDrawn).toBe(true);
+    expect(status?.sceneReady).toBe('overview');
     expect(status?.deckFrames).toBeGreaterThan(1);
   });
 
@@ -60,8 +60,8 @@ describe('the wall', () => {
   });
 
   it('fills the panels from the hub and keeps them moving', async () => {
-    for (const id of ['panel-systems', 'panel-data-calls', 'panel-cloud', 'panel-gov', 'panel-district-ranking', 'panel-poverty']) {
-      await page.waitForSelector(`[data-testid=${id}] .panel__body :not(.panel__waiting)`);
+    for (const kind of ['systems', 'data-calls', 'cloud', 'gov', 'district-ranking', 'poverty']) {
+      await page.waitForSelector(`[data-testid="panel-overview.${kind}"] .panel__body :not(.panel__waiting)`);
     }
     expect(await page.locator('[data-testid=chart-systems] canvas').count()).toBe(1);
     // Figures from the hub, not placeholders: the hub snapshot and the panel agree.
@@ -77,10 +77,10 @@ describe('the wall', () => {
       expect(stats.distinctColours, id).toBeGreaterThan(8);
     }
     // Live: the matters-handled figure changes as the hub pushes new overview events.
-    const matters = () => page.locator('[data-testid=panel-gov] .kpi__value').nth(1).textContent();
+    const matters = () => page.locator('[data-testid="panel-overview.gov"] .kpi__value').nth(1).textContent();
     const first = await matters();
     await page.waitForFunction(
-      (f) => document.querySelectorAll('[data-testid=panel-gov] .kpi__value')[1]?.textContent !== f,
+      (f) => document.querySelectorAll('[data-testid="panel-overview.gov"] .kpi__value')[1]?.textContent !== f,
       first,
       { timeout: 30_000 },
     );

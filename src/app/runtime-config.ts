@@ -23,6 +23,7 @@ export function readFlags(search = location.search) {
     anim: params.get('anim') !== '0',
     wall: params.get('wall')?.match(/^[a-z0-9-]{1,40}$/)?.[0] ?? 'main',
     display: params.get('display')?.match(/^[a-z0-9-]{1,40}$/)?.[0] ?? '0',
+    scene: params.get('scene')?.match(/^[a-z][a-z0-9-]{0,39}$/)?.[0] ?? null,
   };
 }
 export type Flags = ReturnType<typeof readFlags>;

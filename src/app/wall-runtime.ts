@@ -1,10 +1,15 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { HubClient } from '../hub/hub-client.ts';
+import { checkScene, sceneTopics } from '../modules/scene-validation.ts';
 import { createConnectionStore } from '../store/connection-store.ts';
 import { createDiagnosticsStore } from '../store/diagnostics-store.ts';
+import { createLegendStore } from '../store/legend-store.ts';
 import { createOverviewStore, type OverviewState } from '../store/overview-store.ts';
+import { createSceneStore, currentScene, sceneActions } from '../store/scene-store.ts';
 import { createSelectionStore } from '../store/selection-store.ts';
+import { createTopicStore, type TopicValue } from '../store/topic-store.ts';
+import { loadBundledScenes } from './bundled-scenes.ts';
 import type { Flags } from './runtime-config.ts';
 
 /** Everything one wall display holds: its stores and its link to the hub. */
@@ -13,14 +18,41 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
   const diagnostics = createDiagnosticsStore();
   const overview = createOverviewStore();
   const selection = createSelectionStore();
+  const topics = createTopicStore();
+  const legends = createLegendStore();
+  const bundled = loadBundledScenes();
+  if (!bundled.scenes.length) throw new Error(`no valid scene bundled: ${bundled.errors.join('; ')}`);
+  const scenes = createSceneStore(bundled.scenes, bundled.scenes[0].id);
+  const sceneOps = sceneActions(scenes);
+  for (const e of bundled.errors) sceneOps.error(e);
+  if (flags.scene && !sceneOps.select(flags.scene)) sceneOps.error(`?scene=${flags.scene}: no such scene`);
+
   const hub = new HubClient({
     hubUrl,
     auth: { role: 'display', wall: flags.wall, display: flags.display },
     connection,
     diagnostics,
     overview,
+    topics,
+    checkScene,
+    onScenes: (good, errors) => {
+      sceneOps.merge(good);
+      for (const e of errors) sceneOps.error(e);
+    },
   });
-  return { hubUrl, flags, connection, diagnostics, overview, selection, hub };
+
+  // The hub feeds exactly what the scene shows: topics follow the scene (and its current version).
+  let lastTopics = '';
+  const followScene = () => {
+    const wanted = sceneTopics(currentScene(scenes.getState()));
+    if (wanted.join() === lastTopics) return;
+    lastTopics = wanted.join();
+    hub.setTopics(wanted);
+  };
+  scenes.subscribe(followScene);
+  followScene();
+
+  return { hubUrl, flags, connection, diagnostics, overview, selection, topics, legends, scenes, sceneOps, hub };
 }
 export type WallRuntime = ReturnType<typeof createWallRuntime>;
 
@@ -34,4 +66,13 @@ export function useWallRuntime(): WallRuntime {
 
 export function useOverview<T>(selector: (s: OverviewState) => T): T {
   return useStore(useWallRuntime().overview, selector);
+}
+
+/** The latest value of a topic (re-renders when that topic, and only that topic, changes). */
+export function useTopic<T>(topic: string): TopicValue<T> | undefined {
+  return useStore(useWallRuntime().topics, (s) => s.values[topic]) as TopicValue<T> | undefined;
+}
+
+export function useCurrentScene() {
+  return useStore(useWallRuntime().scenes, currentScene);
 }

@@ -4,8 +4,30 @@
  * Bump CONTRACT_VERSION on any breaking change; docs/hub-contract.md documents each entry.
  */
 import { z } from 'zod';
+import {
+  CONTRACT_VERSION,
+  DistrictCodeSchema,
+  LonLatSchema,
+  count,
+  finite,
+  liveEnvelopeSchema,
+  ratio,
+} from './schema-kit.ts';
 
-export const CONTRACT_VERSION = 1 as const;
+export {
+  BinarySchema,
+  CONTRACT_VERSION,
+  DistrictCodeSchema,
+  GridSpecSchema,
+  LonLatSchema,
+  defineTopic,
+  describeIssue,
+  liveEnvelopeSchema,
+  toFloat32,
+  type GridSpec,
+  type LonLat,
+  type TopicSpec,
+} from './schema-kit.ts';
 export const API_PREFIX = '/api/v1';
 export const LIVE_NAMESPACE = '/live';
 
@@ -17,14 +39,6 @@ export const LIMITS = {
   maxSceneCount: 64,
 } as const;
 
-const finite = () => z.number().finite();
-const count = () => z.number().int().nonnegative();
-const ratio = () => z.number().min(0).max(1);
-
-export const LonLatSchema = z.tuple([finite().min(-180).max(180), finite().min(-90).max(90)]);
-export type LonLat = z.infer<typeof LonLatSchema>;
-
-export const DistrictCodeSchema = z.string().regex(/^\d{6}$/, 'a 6-digit administrative code');
 
 // --- REST: GET /api/v1/health ------------------------------------------------------------------
 
@@ -133,18 +147,111 @@ export type OverviewSnapshot = z.infer<typeof OverviewSnapshotSchema>;
 
 // --- Scenes: GET /api/v1/scenes ----------------------------------------------------------------
 
+const idPattern = /^[a-z][a-z0-9-]{0,39}$/;
+const kindPattern = /^[a-z][a-z0-9.-]{0,59}$/;
+
+/** Panel slots of the 1920×1080 design: four a side, top to bottom. */
+export const PANEL_SLOTS = ['left-1', 'left-2', 'left-3', 'left-4', 'right-1', 'right-2', 'right-3', 'right-4'] as const;
+export type PanelSlot = (typeof PANEL_SLOTS)[number];
+
+export const CameraSchema = z.object({
+  center: LonLatSchema,
+  zoom: finite().min(3).max(20),
+  pitch: finite().min(0).max(75).default(0),
+  bearing: finite().min(-180).max(180).default(0),
+});
+export type Camera = z.infer<typeof CameraSchema>;
+
+const StyleValueSchema = z.union([z.string().max(200), finite(), z.boolean(), z.array(finite()).max(16)]);
+
+export const SceneLayerSchema = z.object({
+  /** Unique in the scene; also the deck.gl layer id prefix, so updates reuse GPU resources. */
+  id: z.string().regex(idPattern, 'lower-case letters, digits and dashes'),
+  /** A layer kind registered by a module (src/modules/registry.ts). */
+  kind: z.string().regex(kindPattern),
+  /** The hub topic feeding it; defaults to the kind's own topic. */
+  topic: z.string().regex(kindPattern).optional(),
+  visible: z.boolean().default(true),
+  /** Kind-specific style (colours, opacity, scales); unknown keys are an error. */
+  style: z.record(z.string().max(40), StyleValueSchema).default({}),
+});
+export type SceneLayer = z.infer<typeof SceneLayerSchema>;
+
+export const ScenePanelSchema = z.object({
+  kind: z.string().regex(kindPattern),
+  slot: z.enum(PANEL_SLOTS),
+});
+export type ScenePanel = z.infer<typeof ScenePanelSchema>;
+
+export const SCENE_SCHEMA_VERSION = 1 as const;
+
+export const SceneSchema = z
+  .object({
+    schemaVersion: z.literal(SCENE_SCHEMA_VERSION),
+    id: z.string().regex(idPattern, 'lower-case letters, digits and dashes'),
+    title: z.string().min(1).max(20),
+    titleEn: z.string().min(1).max(60),
+    /** Scenario modules the scene draws on. */
+    modules: z.array(z.string().regex(idPattern)).min(1).max(8),
+    camera: CameraSchema,
+    layers: z.array(SceneLayerSchema).max(16),
+    panels: z.array(ScenePanelSchema).max(PANEL_SLOTS.length),
+  })
+  .superRefine((scene, ctx) => {
+    const seen = new Set<string>();
+    scene.layers.forEach((l, i) => {
+      if (seen.has(l.id)) ctx.addIssue({ code: 'custom', path: ['layers', i, 'id'], message: `duplicate layer id "${l.id}"` });
+      seen.add(l.id);
+    });
+    const slots = new Set<string>();
+    scene.panels.forEach((p, i) => {
+      if (slots.has(p.slot)) ctx.addIssue({ code: 'custom', path: ['panels', i, 'slot'], message: `slot "${p.slot}" used twice` });
+      slots.add(p.slot);
+    });
+  });
+export type Scene = z.infer<typeof SceneSchema>;
+
 export const SceneSummarySchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
-  title: z.string().min(1).max(40),
+  id: z.string().regex(idPattern),
+  title: z.string().min(1).max(20),
   titleEn: z.string().min(1).max(60),
 });
 export type SceneSummary = z.infer<typeof SceneSummarySchema>;
 
+/** GET /api/v1/scenes: every scene the hub serves, in full. */
 export const ScenesResponseSchema = z.object({
   contractVersion: z.literal(CONTRACT_VERSION),
-  scenes: z.array(SceneSummarySchema).max(LIMITS.maxSceneCount),
+  scenes: z.array(z.unknown()).max(LIMITS.maxSceneCount),
 });
 export type ScenesResponse = z.infer<typeof ScenesResponseSchema>;
+
+// --- Topics: GET /api/v1/topics/<name>, socket `subscribe` and events named after the topic -----
+
+export { TOPICS, topicSpec } from './topics/index.ts';
+
+export function topicSnapshotSchema<T extends z.ZodType>(topic: string, data: T) {
+  return z.object({
+    contractVersion: z.literal(CONTRACT_VERSION),
+    topic: z.literal(topic),
+    simulated: z.boolean(),
+    seq: count(),
+    time: z.number().int().positive(),
+    data,
+  });
+}
+
+/** wall → hub: the topics the display's scene uses (replaces any earlier subscription). */
+export const SubscribeRequestSchema = z.object({
+  topics: z.array(z.string().regex(kindPattern)).max(32),
+});
+export type SubscribeRequest = z.infer<typeof SubscribeRequestSchema>;
+
+export const SubscribeAckSchema = z.object({
+  ok: z.boolean(),
+  topics: z.array(z.string()).max(32),
+  unknown: z.array(z.string()).max(32),
+});
+export type SubscribeAck = z.infer<typeof SubscribeAckSchema>;
 
 // --- REST errors -------------------------------------------------------------------------------
 
@@ -164,30 +271,11 @@ export const DisplayAuthSchema = z.object({
 });
 export type DisplayAuth = z.infer<typeof DisplayAuthSchema>;
 
-/** Every live event is an envelope: topic, per-topic sequence number, hub time, payload. */
-export function liveEnvelopeSchema<T extends z.ZodType>(topic: string, data: T) {
-  return z.object({
-    v: z.literal(CONTRACT_VERSION),
-    topic: z.literal(topic),
-    seq: count(),
-    time: z.number().int().positive(),
-    data,
-  });
-}
-
 export const OverviewEventSchema = liveEnvelopeSchema('overview', OverviewSchema);
 export type OverviewEvent = z.infer<typeof OverviewEventSchema>;
 
 /** Socket event names of the live namespace, hub → wall. */
 export const LIVE_EVENTS = {
   overview: 'overview',
+  subscribe: 'subscribe',
 } as const;
-
-/** Summarise a zod error as one line naming the first offending field, for diagnostics. */
-export function describeIssue(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return 'invalid payload';
-  const path = first.path.length ? first.path.join('.') : '(root)';
-  const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : '';
-  return `${path}: ${first.message}${more}`;
-}

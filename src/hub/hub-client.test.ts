@@ -1,3 +1,5 @@
+import { createTopicStore } from '../store/topic-store.ts';
+import { checkScene } from '../modules/scene-validation.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HubClient, backoffDelay } from './hub-client.ts';
@@ -46,6 +48,9 @@ function setup() {
     connection,
     diagnostics,
     overview: overviewStore,
+    topics: createTopicStore(),
+    checkScene,
+    onScenes: () => {},
   });
   return { client, connection, diagnostics, overviewStore };
 }

@@ -7,12 +7,19 @@ import {
   LIVE_NAMESPACE,
   OverviewEventSchema,
   OverviewSnapshotSchema,
+  ScenesResponseSchema,
+  SubscribeAckSchema,
+  TOPICS,
   describeIssue,
+  liveEnvelopeSchema,
+  topicSnapshotSchema,
   type DisplayAuth,
+  type Scene,
 } from './contract.ts';
 import { connectionActions, type ConnectionStore } from '../store/connection-store.ts';
 import { diagnosticsActions, type DiagnosticsStore } from '../store/diagnostics-store.ts';
 import { overviewActions, type OverviewStore } from '../store/overview-store.ts';
+import { topicActions, type TopicStore } from '../store/topic-store.ts';
 
 export interface HubClientDeps {
   hubUrl: string;
@@ -20,6 +27,10 @@ export interface HubClientDeps {
   connection: ConnectionStore;
   diagnostics: DiagnosticsStore;
   overview: OverviewStore;
+  topics: TopicStore;
+  /** Checks a scene from the hub against the wall's registry (not only its shape). */
+  checkScene: (raw: unknown) => { ok: true; scene: Scene } | { ok: false; error: string };
+  onScenes: (scenes: Scene[], errors: string[]) => void;
 }
 
 const REST_TIMEOUT_MS = 8_000;
@@ -45,16 +56,27 @@ export class HubClient {
   private conn;
   private diag;
   private data;
+  private topicData;
+  /** Topics the current scene uses; re-sent after every reconnect that lost the session. */
+  private wanted: string[] = [];
+  private liveSchemas = new Map<string, z.ZodType>();
+  private snapshotSchemas = new Map<string, z.ZodType>();
 
   constructor(private deps: HubClientDeps) {
     this.conn = connectionActions(deps.connection);
     this.diag = diagnosticsActions(deps.diagnostics);
     this.data = overviewActions(deps.overview);
+    this.topicData = topicActions(deps.topics);
+    for (const spec of TOPICS.values()) {
+      this.liveSchemas.set(spec.name, liveEnvelopeSchema(spec.name, spec.schema));
+      this.snapshotSchemas.set(spec.name, topicSnapshotSchema(spec.name, spec.schema));
+    }
   }
 
   start() {
     this.loadWithRetry('districts', () => this.loadDistricts());
     this.loadWithRetry('overview', () => this.loadSnapshot());
+    this.loadWithRetry('scenes', () => this.loadScenes());
     this.connectLive();
     const tick = setInterval(() => this.conn.tick(Date.now()), 1_000);
     this.timers.add(tick as unknown as ReturnType<typeof setTimeout>);
@@ -91,6 +113,52 @@ export class HubClient {
     this.conn.data(snapshot.overview.time, snapshot.simulated);
   }
 
+  private async loadScenes() {
+    const body = await this.getJson('/scenes', ScenesResponseSchema);
+    const good: Scene[] = [];
+    const errors: string[] = [];
+    for (const raw of body.scenes) {
+      const check = this.deps.checkScene(raw);
+      if (check.ok) good.push(check.scene);
+      else {
+        const id = typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id).slice(0, 40) : '?';
+        errors.push(`hub scene "${id}": ${check.error}`);
+        this.diag.rejected('scenes', `${id}: ${check.error}`);
+      }
+    }
+    this.deps.onScenes(good, errors);
+  }
+
+  private async loadTopicSnapshot(topic: string) {
+    const schema = this.snapshotSchemas.get(topic);
+    if (!schema || !TOPICS.get(topic)?.snapshot || !this.wanted.includes(topic)) return;
+    const body = (await this.getJson(`/topics/${encodeURIComponent(topic)}`, schema)) as { seq: number; time: number; data: unknown };
+    this.topicData.apply(topic, { seq: body.seq, time: body.time, data: body.data });
+    this.conn.data(body.time);
+  }
+
+  /**
+   * The wall's scene changed: subscribe to exactly its topics, fetch their snapshots so the new
+   * scene draws at once, and let go of the data of topics no longer used.
+   */
+  setTopics(topics: string[]) {
+    const added = topics.filter((t) => !this.wanted.includes(t));
+    this.wanted = [...topics];
+    this.topicData.retain(topics);
+    this.sendSubscription();
+    for (const t of added) this.loadWithRetry(`topic ${t}`, () => this.loadTopicSnapshot(t));
+  }
+
+  private sendSubscription() {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    socket.emit(LIVE_EVENTS.subscribe, { topics: this.wanted }, (ack: unknown) => {
+      const parsed = SubscribeAckSchema.safeParse(ack);
+      if (!parsed.success) this.diag.rejected('subscribe', describeIssue(parsed.error));
+      else if (parsed.data.unknown.length) this.diag.error('subscribe', `hub does not serve ${parsed.data.unknown.join(', ')}`);
+    });
+  }
+
   /** Retries with jittered backoff until it succeeds; a bad payload is retried too (the hub may recover). */
   private loadWithRetry(what: string, load: () => Promise<void>, attempt = 0) {
     if (this.stopped) return;
@@ -118,7 +186,11 @@ export class HubClient {
     socket.on('connect', () => {
       this.conn.connected();
       // State recovery replays what was missed; when it could not, the picture must be refetched.
-      if (!socket.recovered) this.loadWithRetry('overview', () => this.loadSnapshot());
+      if (!socket.recovered) {
+        this.loadWithRetry('overview', () => this.loadSnapshot());
+        this.sendSubscription();
+        for (const t of this.wanted) this.loadWithRetry(`topic ${t}`, () => this.loadTopicSnapshot(t));
+      }
     });
     socket.on('disconnect', (reason) => {
       this.conn.lost(Date.now());
@@ -139,6 +211,7 @@ export class HubClient {
       }
     });
     socket.on(LIVE_EVENTS.overview, (payload: unknown) => this.onOverview(payload));
+    for (const topic of TOPICS.keys()) socket.on(topic, (payload: unknown) => this.onTopic(topic, payload));
   }
 
   /** Public for tests: the edge where a live overview event enters the wall. */
@@ -151,5 +224,21 @@ export class HubClient {
     this.diag.accepted();
     const { seq, data } = parsed.data;
     if (this.data.applyLive(seq, data)) this.conn.data(data.time);
+  }
+
+  /** Public for tests: the edge where a live topic event enters the wall. */
+  onTopic(topic: string, payload: unknown) {
+    const schema = this.liveSchemas.get(topic);
+    if (!schema) return;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      this.diag.rejected(`live/${topic}`, describeIssue(parsed.error));
+      return;
+    }
+    this.diag.accepted();
+    const { seq, time, data } = parsed.data as { seq: number; time: number; data: unknown };
+    // Events of topics the scene let go of may still be in flight: ignore them.
+    if (!this.wanted.includes(topic)) return;
+    if (this.topicData.apply(topic, { seq, time, data })) this.conn.data(time);
   }
 }

@@ -6,12 +6,13 @@ interface Props {
   titleEn: string;
   children: ReactNode;
   testId?: string;
+  slot?: string;
 }
 
 /** A glass panel with corner accents. A panel that throws shows a notice; the wall goes on. */
-export function Panel({ title, titleEn, children, testId }: Props) {
+export function Panel({ title, titleEn, children, testId, slot }: Props) {
   return (
-    <section className="panel" data-testid={testId}>
+    <section className="panel" data-testid={testId} data-slot={slot}>
       <header className="panel__title">
         <h2>{title}</h2>
         <span>{titleEn}</span>

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { useWallRuntime } from '../app/wall-runtime.ts';
-import { describeDistrict } from './layers/district-layers.ts';
+import { describeDistrict } from '../modules/overview/layers/district-columns.ts';
 
 /** The tapped district's figures, as text (hub strings are never HTML). */
 export function DistrictCard() {

@@ -1,50 +1,57 @@
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, type LngLatBoundsLike } from 'maplibre-gl';
+import { Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
 import { useWallRuntime } from '../app/wall-runtime.ts';
-import type { DistrictFeature } from '../hub/contract.ts';
+import type { Camera } from '../hub/contract.ts';
+import { setLegends } from '../store/legend-store.ts';
+import { currentScene } from '../store/scene-store.ts';
 import { baseStyle } from './base-style.ts';
-import { buildDistrictLayers, describeDistrict } from './layers/district-layers.ts';
-import { markTwinReady, twinStatus } from './twin-status.ts';
-
-/** Chongqing municipality, WGS-84. */
-const CHONGQING_BOUNDS: LngLatBoundsLike = [
-  [105.28, 28.16],
-  [110.2, 32.2],
-];
+import { buildSceneFrame, contextFor, districtCodeOf, sceneLayerOf, type SceneFrameInput } from './scene-layers.ts';
+import { markTwinReady, noteSceneLayersReady, twinStatus } from './twin-status.ts';
 
 interface Props {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
   scale: number;
-  /** Design-pixel width of the side columns, so the city is framed between them. */
+  /** Design-pixel width of the side columns: the camera centre shifts into the visible middle. */
   columnWidth: number;
+}
+
+const FLY_MS = 3000;
+
+function cameraOptions(camera: Camera, padding: number) {
+  return {
+    center: camera.center,
+    zoom: camera.zoom,
+    pitch: camera.pitch,
+    bearing: camera.bearing,
+    padding: { left: padding, right: padding, top: 0, bottom: 0 },
+  };
 }
 
 /**
  * The twin: a maplibre base with deck.gl layers interleaved in the same WebGL context (depth
- * shared). Live figures reach deck through store subscriptions, not React renders.
+ * shared). Scenes, live data and selection reach deck through store subscriptions, not React
+ * renders; animated layers get a requestAnimationFrame loop only while they are on screen.
  */
 export function TwinMap({ scale, columnWidth }: Props) {
-  const { overview, selection } = useWallRuntime();
+  const runtime = useWallRuntime();
   const container = useRef<HTMLDivElement>(null);
   const scaleRef = useRef(scale);
   const redraw = useRef<() => void>(() => {});
   const framing = useRef({ scale, columnWidth });
 
   useEffect(() => {
+    const { overview, selection, topics, scenes, legends, diagnostics, flags } = runtime;
     const status = twinStatus();
-    const { scale: s0, columnWidth: col } = framing.current;
+    const padding = () => (framing.current.columnWidth + 16) * framing.current.scale;
+    let scene = currentScene(scenes.getState());
     const map = new MapLibreMap({
       container: container.current!,
       style: baseStyle(),
-      bounds: CHONGQING_BOUNDS,
-      fitBoundsOptions: {
-        padding: { left: (col + 16) * s0, right: (col + 16) * s0, top: 110 * s0, bottom: 20 * s0 },
-      },
-      pitch: 36,
-      maxPitch: 70,
+      ...cameraOptions(scene.camera, padding()),
+      maxPitch: 75,
       // maplibre caps its drawing buffer at 4096 px by default, which would halve a 7680-px wall.
       maxCanvasSize: [8192, 8192],
       attributionControl: false,
@@ -57,7 +64,6 @@ export function TwinMap({ scale, columnWidth }: Props) {
     map.on('webglcontextlost', () => (status.contextLost += 1));
     status.project = (lonLat) => map.project(lonLat);
 
-    let version = 0;
     const deck = new MapLibreOverlay({
       interleaved: true,
       layers: [],
@@ -65,54 +71,93 @@ export function TwinMap({ scale, columnWidth }: Props) {
         status.deckFrames += 1;
         markTwinReady();
       },
-      getTooltip: ({ object }: PickingInfo<DistrictFeature>) => {
-        if (!object) return null;
-        const figures = overview.getState().overview?.districts.find((d) => d.code === object.properties.code);
-        return { text: describeDistrict(object, figures).join('\n'), className: 'twin-tooltip' };
+      getTooltip: ({ object, layer }: PickingInfo) => {
+        const owner = layer && object !== undefined && lastInput ? sceneLayerOf(lastInput.scene, layer.id) : null;
+        const lines = owner?.kind.tooltip?.(object, contextFor(owner.kind, owner.layer, lastInput!));
+        return lines?.length ? { text: lines.join('\n'), className: 'twin-tooltip' } : null;
       },
     });
     map.addControl(deck);
     // Taps and clicks come through maplibre (it tells a tap from a pan); deck picks what is under it.
     map.on('click', (e) => {
-      const picked = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 4, layerIds: ['district-columns'] });
-      const object = picked?.object as DistrictFeature | undefined;
-      selection.setState({ district: object?.properties.code ?? null });
+      const picked = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      selection.setState({ district: districtCodeOf(picked?.object) });
     });
 
-    redraw.current = () => {
-      const { districts, overview: now } = overview.getState();
-      if (!districts) return;
-      version += 1;
-      deck.setProps({
-        layers: buildDistrictLayers({
-          districts,
-          figures: new Map((now?.districts ?? []).map((d) => [d.code, d])),
-          version,
-          selected: selection.getState().district,
-          scale: scaleRef.current,
-        }),
-      });
-      status.districtsDrawn = districts.features.length > 0;
+    const failedLayers = new Set<string>();
+    let readyScene: string | null = null;
+    let raf = 0;
+    let lastInput: SceneFrameInput | null = null;
+    const frameLoop = () => {
+      raf = 0;
+      redraw.current();
     };
+    redraw.current = () => {
+      lastInput = {
+        scene,
+        topics: topics.getState(),
+        districts: overview.getState().districts,
+        overview: overview.getState().overview,
+        selectedDistrict: selection.getState().district,
+        scale: scaleRef.current,
+        now: flags.anim ? Date.now() : 0,
+        animate: flags.anim,
+      };
+      const frame = buildSceneFrame(
+        lastInput,
+        (layerId, err) => {
+          if (failedLayers.has(layerId)) return;
+          failedLayers.add(layerId); // report once: a broken builder would otherwise flood diagnostics
+          diagnostics.setState({ lastError: `layer ${layerId}: ${err instanceof Error ? err.message : String(err)}` });
+        },
+      );
+      deck.setProps({ layers: frame.layers });
+      setLegends(legends, frame.legends);
+      if (frame.ready && readyScene !== scene.id) {
+        readyScene = scene.id;
+        noteSceneLayersReady(scene.id);
+      }
+      if (frame.animated && flags.anim && !raf) raf = requestAnimationFrame(frameLoop);
+    };
+
+    const onScene = () => {
+      const next = currentScene(scenes.getState());
+      if (next === scene) return;
+      const moved = next.id !== scene.id || JSON.stringify(next.camera) !== JSON.stringify(scene.camera);
+      scene = next;
+      readyScene = null;
+      failedLayers.clear();
+      selection.setState({ district: null });
+      if (moved) {
+        const options = cameraOptions(scene.camera, padding());
+        if (flags.anim) map.flyTo({ ...options, duration: FLY_MS, essential: true, curve: 1.2 });
+        else map.jumpTo(options);
+      }
+      redraw.current();
+    };
+
     redraw.current();
-    const unsubscribeData = overview.subscribe((s, prev) => {
-      if (s.districts !== prev.districts || s.overview !== prev.overview) redraw.current();
-    });
-    const unsubscribeSelection = selection.subscribe(() => redraw.current());
+    const unsubscribers = [
+      overview.subscribe((s, prev) => (s.districts !== prev.districts || s.overview !== prev.overview) && redraw.current()),
+      topics.subscribe(() => redraw.current()),
+      selection.subscribe(() => redraw.current()),
+      scenes.subscribe(onScene),
+    ];
 
     return () => {
-      unsubscribeData();
-      unsubscribeSelection();
+      unsubscribers.forEach((u) => u());
+      if (raf) cancelAnimationFrame(raf);
       map.removeControl(deck);
       deck.finalize();
       map.remove();
     };
-  }, [overview, selection]);
+  }, [runtime]);
 
   useEffect(() => {
     scaleRef.current = scale;
+    framing.current = { scale, columnWidth };
     redraw.current();
-  }, [scale]);
+  }, [scale, columnWidth]);
 
   return <div ref={container} className="twin" data-testid="twin" />;
 }

@@ -1,11 +1,12 @@
 /**
  * What the twin has actually drawn, for tests and screenshots to wait on instead of sleeping.
- * Mirrored onto <html data-twin-ready> so a test can wait with a plain selector.
+ * Mirrored onto <html data-twin-ready data-scene-ready> so a test can wait with a selector.
  */
 export interface TwinStatus {
   mapLoaded: boolean;
   deckFrames: number;
-  districtsDrawn: boolean;
+  /** The scene whose layers all have data and have been handed to deck. */
+  sceneReady: string | null;
   contextLost: number;
   /** Screen position (CSS px) of a WGS-84 point: lets tests point at a district. */
   project?: (lonLat: [number, number]) => { x: number; y: number };
@@ -18,12 +19,23 @@ declare global {
 }
 
 export function twinStatus(): TwinStatus {
-  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, districtsDrawn: false, contextLost: 0 };
+  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, sceneReady: null, contextLost: 0 };
   return window.__onescreenTwin;
+}
+
+let framesAtSceneReady = 0;
+
+/** Called when a scene's layers are complete: the scene counts as drawn after the next deck frame. */
+export function noteSceneLayersReady(sceneId: string | null) {
+  const s = twinStatus();
+  s.sceneReady = sceneId;
+  framesAtSceneReady = s.deckFrames;
+  delete document.documentElement.dataset.sceneReady;
 }
 
 export function markTwinReady() {
   const s = twinStatus();
-  const ready = s.mapLoaded && s.districtsDrawn && s.deckFrames > 1;
-  if (ready) document.documentElement.dataset.twinReady = '1';
+  if (!s.mapLoaded || !s.sceneReady || s.deckFrames < framesAtSceneReady + 1) return;
+  document.documentElement.dataset.twinReady = '1';
+  if (document.documentElement.dataset.sceneReady !== s.sceneReady) document.documentElement.dataset.sceneReady = s.sceneReady;
 }

@@ -3,7 +3,7 @@ import { useOverview } from '../../../app/wall-runtime.ts';
 import { formatPercent } from '../../../app/format.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
-import { Panel, PanelWaiting } from '../../../panels/Panel.tsx';
+import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { ringGaugeOption } from './ring-gauge.ts';
 
 const CLOUD_GREEN = '#4cd9a0';
@@ -13,7 +13,7 @@ export function CloudPanel({ scale }: { scale: number }) {
   const rate = o?.cloudRate ?? 0;
   const option = useMemo(() => ringGaugeOption(rate, formatPercent(rate), '上云率', CLOUD_GREEN), [rate]);
   return (
-    <Panel title="系统上云" titleEn="Cloud migration" testId="panel-cloud">
+    <>
       {o ? (
         <div className="panel-split">
           <EChart option={option} scale={scale} testId="chart-cloud" className="echart echart--square" />
@@ -25,6 +25,6 @@ export function CloudPanel({ scale }: { scale: number }) {
       ) : (
         <PanelWaiting />
       )}
-    </Panel>
+    </>
   );
 }

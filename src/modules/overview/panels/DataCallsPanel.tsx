@@ -3,7 +3,7 @@ import { useOverview } from '../../../app/wall-runtime.ts';
 import { formatCn } from '../../../app/format.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
-import { Panel, PanelWaiting } from '../../../panels/Panel.tsx';
+import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 
 const hourFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -42,7 +42,7 @@ export function DataCallsPanel({ scale }: { scale: number }) {
   );
   const total = o ? formatCn(o.dataCallsTotal) : null;
   return (
-    <Panel title="数据共享调用" titleEn="Data-sharing calls" testId="panel-data-calls">
+    <>
       {o && total ? (
         <>
           <div className="kpi-row">
@@ -54,6 +54,6 @@ export function DataCallsPanel({ scale }: { scale: number }) {
       ) : (
         <PanelWaiting />
       )}
-    </Panel>
+    </>
   );
 }

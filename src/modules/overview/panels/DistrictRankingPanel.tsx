@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useOverview } from '../../../app/wall-runtime.ts';
 import { EChart } from '../../../panels/EChart.tsx';
-import { Panel, PanelWaiting } from '../../../panels/Panel.tsx';
+import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 
 const TOP = 8;
@@ -45,8 +45,8 @@ export function DistrictRankingPanel({ scale }: { scale: number }) {
     [rows],
   );
   return (
-    <Panel title="区县数据调用" titleEn="Today by district · 万次" testId="panel-district-ranking">
+    <>
       {rows.length ? <EChart option={option} scale={scale} testId="chart-district-ranking" className="echart echart--tall" /> : <PanelWaiting />}
-    </Panel>
+    </>
   );
 }

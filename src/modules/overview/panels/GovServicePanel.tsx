@@ -1,13 +1,13 @@
 import { useOverview } from '../../../app/wall-runtime.ts';
 import { formatCn } from '../../../app/format.ts';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
-import { Panel, PanelWaiting } from '../../../panels/Panel.tsx';
+import { PanelWaiting } from '../../../panels/Panel.tsx';
 
 export function GovServicePanel() {
   const o = useOverview((s) => s.overview);
   const users = o ? formatCn(o.govServiceUsers, 0) : null;
   return (
-    <Panel title="渝快办 政务服务" titleEn="Yukuaiban government services" testId="panel-gov">
+    <>
       {o && users ? (
         <div className="kpi-grid">
           <KpiTile label="注册用户" labelEn="Users" value={users.value} unit={`${users.unit}人`} testId="kpi-gov-users" />
@@ -17,6 +17,6 @@ export function GovServicePanel() {
       ) : (
         <PanelWaiting />
       )}
-    </Panel>
+    </>
   );
 }

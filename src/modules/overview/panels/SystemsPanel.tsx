@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useOverview } from '../../../app/wall-runtime.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
-import { Panel, PanelWaiting } from '../../../panels/Panel.tsx';
+import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import { ringGaugeOption } from './ring-gauge.ts';
 
@@ -15,7 +15,7 @@ export function SystemsPanel({ scale }: { scale: number }) {
     [connected, planned],
   );
   return (
-    <Panel title="系统接入" titleEn="Systems connected" testId="panel-systems">
+    <>
       {o ? (
         <div className="panel-split">
           <EChart option={option} scale={scale} testId="chart-systems" className="echart echart--square" />
@@ -27,6 +27,6 @@ export function SystemsPanel({ scale }: { scale: number }) {
       ) : (
         <PanelWaiting />
       )}
-    </Panel>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rgb } from 'd3-color';
-import { DISTRICT_RAMP, MAX_COLUMN_M, buildDistrictLayers, describeDistrict, districtScales, shortName } from './district-layers.ts';
-import { CONTRACT_VERSION, type DistrictFeature, type DistrictFigures, type DistrictsResponse } from '../../hub/contract.ts';
+import { DISTRICT_RAMP, MAX_COLUMN_M, buildDistrictLayers, describeDistrict, districtScales, shortName } from './district-columns.ts';
+import { CONTRACT_VERSION, type DistrictFeature, type DistrictFigures, type DistrictsResponse } from '../../../hub/contract.ts';
 
 function feature(code: string, name: string, nameEn: string, areaKm2: number, center: [number, number]): DistrictFeature {
   const [x, y] = center;
@@ -134,6 +134,7 @@ describe('describeDistrict', () => {
 
 describe('buildDistrictLayers', () => {
   const input = (version: number, selected: string | null = null) => ({
+    id: 'district',
     districts: DISTRICTS,
     figures: figures([['500103', 400_000], ['500240', 100_000], ['500241', 0]]),
     version,

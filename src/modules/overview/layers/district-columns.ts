@@ -3,7 +3,7 @@ import { CollisionFilterExtension } from '@deck.gl/extensions';
 import { scaleSequential, scaleSqrt } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
 import { rgb } from 'd3-color';
-import type { DistrictFeature, DistrictFigures, DistrictsResponse } from '../../hub/contract.ts';
+import type { DistrictFeature, DistrictFigures, DistrictsResponse } from '../../../hub/contract.ts';
 
 /** Sequential cyan scale: low values deep teal, high values near white (reads on navy). */
 export const DISTRICT_RAMP = ['#0a2f4d', '#1478a8', '#3fd0ff', '#dff8ff'] as const;
@@ -14,6 +14,8 @@ export const MAX_COLUMN_M = 16_000;
 const HIGHLIGHT: [number, number, number, number] = [255, 209, 102, 255];
 
 export interface DistrictLayerInput {
+  /** Prefix of the deck.gl layer ids (the scene layer's id). */
+  id: string;
   districts: DistrictsResponse;
   figures: Map<string, DistrictFigures>;
   /** Changes whenever figures change: drives updateTriggers, so geometry is not rebuilt. */
@@ -21,6 +23,8 @@ export interface DistrictLayerInput {
   selected: string | null;
   /** The wall's DOM scale, so labels keep their designed size at 4K and 8K. */
   scale: number;
+  labels?: boolean;
+  opacity?: number;
 }
 
 export function districtScales(figures: Map<string, DistrictFigures>) {
@@ -42,13 +46,13 @@ function toRgba(css: string, alpha = 235): [number, number, number, number] {
  * Districts extruded by today's data calls, with their names floating above. Stable layer ids
  * and updateTriggers: a live update recolours and re-heights without re-tessellating polygons.
  */
-export function buildDistrictLayers({ districts, figures, version, selected, scale }: DistrictLayerInput) {
+export function buildDistrictLayers({ id, districts, figures, version, selected, scale, labels = true, opacity = 0.85 }: DistrictLayerInput) {
   const scales = districtScales(figures);
   const value = (f: DistrictFeature) => figures.get(f.properties.code)?.dataCallsToday ?? 0;
   const height = (f: DistrictFeature) => scales.height(value(f));
 
   const columns = new GeoJsonLayer<DistrictFeature['properties']>({
-    id: 'district-columns',
+    id: `${id}-columns`,
     data: districts as unknown as GeoJSON.FeatureCollection,
     extruded: true,
     wireframe: false,
@@ -57,7 +61,7 @@ export function buildDistrictLayers({ districts, figures, version, selected, sca
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 209, 102, 120],
-    opacity: 0.85,
+    opacity,
     material: { ambient: 0.55, diffuse: 0.6, shininess: 24, specularColor: [60, 90, 120] },
     getElevation: (f) => height(f as unknown as DistrictFeature),
     getFillColor: (f) => {
@@ -68,8 +72,9 @@ export function buildDistrictLayers({ districts, figures, version, selected, sca
     transitions: { getElevation: 600 },
   });
 
-  const labels = new TextLayer<DistrictFeature>({
-    id: 'district-labels',
+  if (!labels) return [columns];
+  const names = new TextLayer<DistrictFeature>({
+    id: `${id}-labels`,
     data: districts.features,
     characterSet: 'auto',
     fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
@@ -98,7 +103,7 @@ export function buildDistrictLayers({ districts, figures, version, selected, sca
     collisionTestProps: { sizeScale: scale * 1.3 },
   });
 
-  return [columns, labels];
+  return [columns, names];
 }
 
 /**

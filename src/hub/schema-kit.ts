@@ -1,0 +1,85 @@
+/**
+ * Building blocks of the hub contract, shared by contract.ts and the per-module topic files in
+ * topics/. Import the contract (contract.ts), not this file, from outside src/hub/.
+ */
+import { z } from 'zod';
+
+export const CONTRACT_VERSION = 1 as const;
+
+export const finite = () => z.number().finite();
+export const count = () => z.number().int().nonnegative();
+export const ratio = () => z.number().min(0).max(1);
+export const epochMs = () => z.number().int().positive();
+/** Hub-provided text: bounded, and never rendered as HTML. */
+export const text = (max = 80) => z.string().min(1).max(max);
+
+export const LonLatSchema = z.tuple([finite().min(-180).max(180), finite().min(-90).max(90)]);
+export type LonLat = z.infer<typeof LonLatSchema>;
+
+export const DistrictCodeSchema = z.string().regex(/^\d{6}$/, 'a 6-digit administrative code');
+
+/** A regular grid over a WGS-84 bounding box, row-major from the north-west corner. */
+export const GridSpecSchema = z.object({
+  bbox: z.tuple([finite(), finite(), finite(), finite()]),
+  cols: z.number().int().min(1).max(512),
+  rows: z.number().int().min(1).max(512),
+});
+export type GridSpec = z.infer<typeof GridSpecSchema>;
+
+/**
+ * Binary columns arrive as ArrayBuffer in a browser and as Buffer/Uint8Array in Node.
+ * Accepts either; `byteLength` checks are up to the topic's schema.
+ */
+export const BinarySchema = z.custom<ArrayBuffer | ArrayBufferView>(
+  (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v),
+  'expected binary data (ArrayBuffer)',
+);
+
+/** Copies binary column bytes into a fresh, aligned Float32Array. */
+export function toFloat32(bin: ArrayBuffer | ArrayBufferView): Float32Array {
+  const bytes = bin instanceof ArrayBuffer ? new Uint8Array(bin) : new Uint8Array(bin.buffer, bin.byteOffset, bin.byteLength);
+  const out = new Float32Array(Math.floor(bytes.byteLength / 4));
+  new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
+  return out;
+}
+export function binaryLength(bin: ArrayBuffer | ArrayBufferView): number {
+  return bin.byteLength;
+}
+
+/** Every live event is an envelope: topic, per-topic sequence number, hub time, payload. */
+export function liveEnvelopeSchema<T extends z.ZodType>(topic: string, data: T) {
+  return z.object({
+    v: z.literal(CONTRACT_VERSION),
+    topic: z.literal(topic),
+    seq: count(),
+    time: epochMs(),
+    data,
+  });
+}
+
+/**
+ * A topic is a named stream of one payload type. The hub serves its latest value at
+ * GET /api/v1/topics/<name> (unless `snapshot` is false) and pushes it as socket event <name>
+ * to displays that subscribed.
+ */
+export interface TopicSpec<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+  /** Whether GET /api/v1/topics/<name> serves the latest value (false for high-rate binary frames). */
+  snapshot: boolean;
+  /** Typical interval between events, for documentation and staleness checks. */
+  intervalMs: number;
+}
+
+export function defineTopic<S extends z.ZodType>(name: string, schema: S, opts: { snapshot?: boolean; intervalMs: number }): TopicSpec<S> {
+  return { name, schema, snapshot: opts.snapshot ?? true, intervalMs: opts.intervalMs };
+}
+
+/** Summarise a zod error as one line naming the first offending field, for diagnostics. */
+export function describeIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid payload';
+  const path = first.path.length ? first.path.join('.') : '(root)';
+  const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : '';
+  return `${path}: ${first.message}${more}`;
+}

@@ -1,0 +1,4 @@
+import type { TopicSpec } from '../schema-kit.ts';
+
+/** Topics of the health module. */
+export const healthTopics: TopicSpec[] = [];

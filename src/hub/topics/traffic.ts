@@ -1,0 +1,4 @@
+import type { TopicSpec } from '../schema-kit.ts';
+
+/** Topics of the traffic module. */
+export const trafficTopics: TopicSpec[] = [];

@@ -1,0 +1,9 @@
+import type { ModuleDefinition } from '../types.ts';
+
+export const govModule: ModuleDefinition = {
+  id: 'gov',
+  title: 'gov',
+  titleEn: 'gov',
+  layers: [],
+  panels: [],
+};

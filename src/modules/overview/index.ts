@@ -1,0 +1,64 @@
+import type { DistrictFeature, DistrictFigures } from '../../hub/contract.ts';
+import type { LayerContext, ModuleDefinition } from '../types.ts';
+import { buildDistrictLayers, describeDistrict, DISTRICT_RAMP, districtScales } from './layers/district-columns.ts';
+import { CloudPanel } from './panels/CloudPanel.tsx';
+import { DataCallsPanel } from './panels/DataCallsPanel.tsx';
+import { DistrictRankingPanel } from './panels/DistrictRankingPanel.tsx';
+import { GovServicePanel } from './panels/GovServicePanel.tsx';
+import { PovertyPanel } from './panels/PovertyPanel.tsx';
+import { SystemsPanel } from './panels/SystemsPanel.tsx';
+
+const figuresOf = (ctx: LayerContext) => new Map<string, DistrictFigures>((ctx.overview?.districts ?? []).map((d) => [d.code, d]));
+
+/** The city at a glance: the hub's own figures (systems, data calls, cloud, services). */
+export const overviewModule: ModuleDefinition = {
+  id: 'overview',
+  title: '城市运行总览',
+  titleEn: 'City overview',
+  layers: [
+    {
+      kind: 'overview.district-columns',
+      title: '区县数据调用',
+      titleEn: 'Data calls by district',
+      defaultStyle: { labels: true, opacity: 0.85 },
+      build: (ctx) =>
+        ctx.districts
+          ? buildDistrictLayers({
+              id: ctx.layer.id,
+              districts: ctx.districts,
+              figures: figuresOf(ctx),
+              version: ctx.overview?.time ?? 0,
+              selected: ctx.selectedDistrict,
+              scale: ctx.scale,
+              labels: ctx.layer.style.labels !== false,
+              opacity: Number(ctx.layer.style.opacity),
+            })
+          : [],
+      ready: (ctx) => ctx.districts !== null && ctx.overview !== null,
+      tooltip: (object, ctx) => {
+        const feature = object as DistrictFeature;
+        if (!feature?.properties?.code) return null;
+        return describeDistrict(feature, figuresOf(ctx).get(feature.properties.code));
+      },
+      legend: (ctx) => {
+        const { max } = districtScales(figuresOf(ctx));
+        return {
+          type: 'ramp',
+          title: '区县今日数据调用',
+          titleEn: 'Data calls today · height and colour',
+          unit: '万次',
+          colors: [...DISTRICT_RAMP],
+          ticks: ['0', (max / 2e4).toFixed(0), `${(max / 1e4).toFixed(0)} 万次`],
+        };
+      },
+    },
+  ],
+  panels: [
+    { kind: 'overview.systems', title: '系统接入', titleEn: 'Systems connected', topics: [], component: SystemsPanel },
+    { kind: 'overview.data-calls', title: '数据共享调用', titleEn: 'Data-sharing calls', topics: [], component: DataCallsPanel },
+    { kind: 'overview.cloud', title: '系统上云', titleEn: 'Cloud migration', topics: [], component: CloudPanel },
+    { kind: 'overview.gov', title: '渝快办 政务服务', titleEn: 'Yukuaiban government services', topics: [], component: GovServicePanel },
+    { kind: 'overview.district-ranking', title: '区县数据调用', titleEn: 'Today by district · 万次', topics: [], component: DistrictRankingPanel },
+    { kind: 'overview.poverty', title: '扶贫平台', titleEn: 'Poverty alleviation platform', topics: [], component: PovertyPanel },
+  ],
+};

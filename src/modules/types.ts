@@ -1,0 +1,71 @@
+import type { ComponentType } from 'react';
+import type { Layer } from '@deck.gl/core';
+import type { DistrictsResponse, Overview, SceneLayer } from '../hub/contract.ts';
+import type { TopicValue } from '../store/topic-store.ts';
+
+/** What a layer builder sees: everything is read-only and current as of this frame. */
+export interface LayerContext {
+  /** The scene's layer entry: its id prefixes every deck.gl layer id the builder makes. */
+  layer: SceneLayer;
+  /** The topic this layer reads (the scene's override or the kind's own). */
+  topic: string | undefined;
+  /** Latest value of any topic the wall holds. */
+  value<T>(topic: string): TopicValue<T> | undefined;
+  districts: DistrictsResponse | null;
+  overview: Overview | null;
+  selectedDistrict: string | null;
+  /** DOM design scale of the wall: pixel sizes (labels, points) multiply by it. */
+  scale: number;
+  /** Wall clock in ms, for animated layers; fixed when animation is off. */
+  now: number;
+  animate: boolean;
+}
+
+export type LegendSpec =
+  | { type: 'ramp'; title: string; titleEn: string; unit: string; colors: string[]; ticks: string[] }
+  | { type: 'categories'; title: string; titleEn: string; items: { label: string; color: string }[] };
+
+export interface LayerKind {
+  /** Globally unique, prefixed with the module id: "weather.rain". */
+  kind: string;
+  title: string;
+  titleEn: string;
+  /** The topic the layer reads by default; a scene may name another of `acceptsTopics`. */
+  topic?: string;
+  acceptsTopics?: string[];
+  /** Other topics it needs (read through ctx.value). */
+  extraTopics?: string[];
+  /** Style keys the kind understands, with defaults: a scene naming any other key is an error. */
+  defaultStyle: Record<string, string | number | boolean | number[]>;
+  /** Needs a new frame every animation frame (moving rain, vehicles, pulses). */
+  animated?: boolean;
+  build(ctx: LayerContext): Layer[];
+  /** Whether the layer has what it needs to draw (its data has arrived). */
+  ready?(ctx: LayerContext): boolean;
+  legend?(ctx: LayerContext): LegendSpec | null;
+  /** Hover text for a picked object of this layer: plain text lines, never HTML. */
+  tooltip?(object: unknown, ctx: LayerContext): string[] | null;
+}
+
+export interface PanelProps {
+  /** The wall's DOM scale, for crisp charts (echarts devicePixelRatio). */
+  scale: number;
+}
+
+export interface PanelKind {
+  kind: string;
+  title: string;
+  titleEn: string;
+  /** Topics the panel reads: the wall subscribes to them while the panel is shown. */
+  topics: string[];
+  component: ComponentType<PanelProps>;
+}
+
+/** A scenario module: one folder under src/modules/, one line in registry.ts. */
+export interface ModuleDefinition {
+  id: string;
+  title: string;
+  titleEn: string;
+  layers: LayerKind[];
+  panels: PanelKind[];
+}

@@ -1,0 +1,79 @@
+import type { Layer } from '@deck.gl/core';
+import type { Scene } from '../hub/contract.ts';
+import { LAYER_KINDS } from '../modules/registry.ts';
+import type { LayerContext, LayerKind, LegendSpec } from '../modules/types.ts';
+import type { TopicState } from '../store/topic-store.ts';
+import type { DistrictsResponse, Overview } from '../hub/contract.ts';
+
+export interface SceneFrameInput {
+  scene: Scene;
+  topics: TopicState;
+  districts: DistrictsResponse | null;
+  overview: Overview | null;
+  selectedDistrict: string | null;
+  scale: number;
+  now: number;
+  animate: boolean;
+}
+
+export interface SceneFrame {
+  layers: Layer[];
+  legends: { id: string; legend: LegendSpec }[];
+  /** Every visible layer has the data it needs. */
+  ready: boolean;
+  /** Some visible layer moves every frame. */
+  animated: boolean;
+}
+
+export function contextFor(kind: LayerKind, layer: Scene['layers'][number], input: SceneFrameInput): LayerContext {
+  return {
+    layer: { ...layer, style: { ...kind.defaultStyle, ...layer.style } },
+    topic: layer.topic ?? kind.topic,
+    value: (topic) => input.topics.values[topic] as never,
+    districts: input.districts,
+    overview: input.overview,
+    selectedDistrict: input.selectedDistrict,
+    scale: input.scale,
+    now: input.now,
+    animate: input.animate,
+  };
+}
+
+/**
+ * The deck.gl layers of a scene right now. A builder that throws loses only its own layer
+ * (reported through onError); the rest of the scene still draws.
+ */
+export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: string, err: unknown) => void): SceneFrame {
+  const frame: SceneFrame = { layers: [], legends: [], ready: true, animated: false };
+  for (const layer of input.scene.layers) {
+    const kind = LAYER_KINDS.get(layer.kind);
+    if (!kind || !layer.visible) continue;
+    const ctx = contextFor(kind, layer, input);
+    try {
+      const ready = kind.ready ? kind.ready(ctx) : ctx.topic === undefined || ctx.value(ctx.topic) !== undefined;
+      frame.ready &&= ready;
+      frame.animated ||= Boolean(kind.animated);
+      if (!ready) continue;
+      frame.layers.push(...kind.build(ctx));
+      const legend = kind.legend?.(ctx);
+      if (legend) frame.legends.push({ id: layer.id, legend });
+    } catch (err) {
+      onError(layer.id, err);
+    }
+  }
+  return frame;
+}
+
+/** The scene layer that made a deck.gl layer (deck ids are "<scene layer id>-<part>"). */
+export function sceneLayerOf(scene: Scene, deckLayerId: string) {
+  const layer = scene.layers.find((l) => deckLayerId === l.id || deckLayerId.startsWith(`${l.id}-`));
+  const kind = layer && LAYER_KINDS.get(layer.kind);
+  return layer && kind ? { layer, kind } : null;
+}
+
+/** The district a picked object stands for: GeoJSON district features or objects with districtCode. */
+export function districtCodeOf(object: unknown): string | null {
+  const o = object as { properties?: { code?: unknown }; districtCode?: unknown } | null;
+  const code = o?.properties?.code ?? o?.districtCode;
+  return typeof code === 'string' && /^\d{6}$/.test(code) ? code : null;
+}
