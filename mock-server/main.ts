@@ -9,6 +9,7 @@ const hub = await startHub({
   tickMs: Number(env.HUB_TICK_MS ?? 1000),
   corsOrigins: (env.HUB_CORS_ORIGINS ?? '').split(',').filter(Boolean),
   faults: env.HUB_SIM_FAULTS === '1',
+  scenesDir: env.HUB_SCENES_DIR,
   log: (msg) => console.log(`[hub] ${msg}`),
 });
 console.log(`[hub] OneScreen mock hub (simulated data) listening on ${hub.url}`);

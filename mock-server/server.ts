@@ -36,6 +36,8 @@ export interface HubOptions {
   /** Enables POST /api/v1/sim/faults, which makes the simulator misbehave on purpose. */
   faults: boolean;
   log: (msg: string) => void;
+  /** Where the scene files are (default: the repository's scenes/). */
+  scenesDir?: string;
   /** Simulator sizes and settings (HUB_TRAFFIC_VEHICLES, …); defaults to process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -53,7 +55,7 @@ function errorBody(error: string, message: string): ErrorBody {
 export async function startHub(options: HubOptions) {
   const started = Date.now();
   const districts = loadDistricts();
-  const scenes = loadScenes(undefined, options.log);
+  const scenes = loadScenes(options.scenesDir, options.log);
   const sim = new OverviewSimulator(
     districts.features.map((f) => f.properties),
     options.seed,

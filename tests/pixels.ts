@@ -42,3 +42,37 @@ export async function regionStats(
     { b64: png.toString('base64'), bg: background },
   );
 }
+
+/** Share of pixels that differ clearly between two screenshots of the same region. */
+export async function changedShare(page: Page, before: Buffer, after: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ a, b }) => {
+      const decode = async (b64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const w = 200;
+        const h = Math.max(1, Math.round((img.height / img.width) * w));
+        const canvas = document.createElement('canvas');
+        canvas.width = w;
+        canvas.height = h;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0, w, h);
+        return ctx.getImageData(0, 0, w, h).data;
+      };
+      const [da, db] = await Promise.all([decode(a), decode(b)]);
+      let changed = 0;
+      for (let i = 0; i < da.length; i += 4) {
+        if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 30) changed++;
+      }
+      return changed / (da.length / 4);
+    },
+    { a: before.toString('base64'), b: after.toString('base64') },
+  );
+}
+
+/** Waits for the twin to have drawn n more deck frames (a real frame, not a sleep). */
+export async function waitFrames(page: Page, n = 2) {
+  const start = await page.evaluate(() => window.__onescreenTwin?.deckFrames ?? 0);
+  await page.waitForFunction((s) => (window.__onescreenTwin?.deckFrames ?? 0) >= s, start + n, { timeout: 60_000 });
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { useWallRuntime } from './wall-runtime.ts';
 
 interface Sample {
@@ -11,7 +12,9 @@ interface Sample {
 
 /** /wall?diag=1: frame rate, message rate, rejected payloads and the last error, sampled each second. */
 export function DiagOverlay() {
-  const { diagnostics, connection } = useWallRuntime();
+  const { diagnostics, connection, topics, scenes } = useWallRuntime();
+  const held = useStore(topics, (s) => Object.keys(s.values).sort().join(' '));
+  const sceneErrors = useStore(scenes, (s) => s.errors);
   const [sample, setSample] = useState<Sample>({ fps: 0, perSecond: 0, accepted: 0, rejected: 0, lastError: null });
   const frames = useRef(0);
 
@@ -61,9 +64,19 @@ export function DiagOverlay() {
         <dt>连接 link</dt>
         <dd>{connection.getState().status}</dd>
       </dl>
+      <p className="diag__topics" data-testid="diag-topics">
+        数据 topics: {held || '—'}
+      </p>
       <p className="diag__error" data-testid="diag-last-error">
         {sample.lastError ?? '—'}
       </p>
+      {sceneErrors.length > 0 && (
+        <ul className="diag__scene-errors" data-testid="diag-scene-errors">
+          {sceneErrors.slice(0, 5).map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
     </aside>
   );
 }

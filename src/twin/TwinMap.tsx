@@ -88,6 +88,11 @@ export function TwinMap({ scale, columnWidth }: Props) {
     let readyScene: string | null = null;
     let raf = 0;
     let lastInput: SceneFrameInput | null = null;
+    let layersHidden = false;
+    status.setLayersHidden = (hidden) => {
+      layersHidden = hidden;
+      redraw.current();
+    };
     const frameLoop = () => {
       raf = 0;
       redraw.current();
@@ -111,7 +116,8 @@ export function TwinMap({ scale, columnWidth }: Props) {
           diagnostics.setState({ lastError: `layer ${layerId}: ${err instanceof Error ? err.message : String(err)}` });
         },
       );
-      deck.setProps({ layers: frame.layers });
+      deck.setProps({ layers: layersHidden ? [] : frame.layers });
+      status.layerIds = frame.layers.map((l) => l.id);
       setLegends(legends, frame.legends);
       if (frame.ready && readyScene !== scene.id) {
         readyScene = scene.id;

@@ -8,6 +8,10 @@ export interface TwinStatus {
   /** The scene whose layers all have data and have been handed to deck. */
   sceneReady: string | null;
   contextLost: number;
+  /** Ids of the deck.gl layers last handed to deck. */
+  layerIds: string[];
+  /** Hides the data layers (base map only), so a test can tell what the layers themselves draw. */
+  setLayersHidden?: (hidden: boolean) => void;
   /** Screen position (CSS px) of a WGS-84 point: lets tests point at a district. */
   project?: (lonLat: [number, number]) => { x: number; y: number };
 }
@@ -19,7 +23,7 @@ declare global {
 }
 
 export function twinStatus(): TwinStatus {
-  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, sceneReady: null, contextLost: 0 };
+  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, sceneReady: null, contextLost: 0, layerIds: [] };
   return window.__onescreenTwin;
 }
 

@@ -1,0 +1,79 @@
+// Every scene file, opened on the wall: its layers draw (pixels with and without them differ),
+// its panels show hub data, its coloured layers have legends, and nothing throws.
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { collectPageErrors, launchBrowser } from './browser.ts';
+import { changedShare, waitFrames } from './pixels.ts';
+import { startClient, testHub } from './servers.ts';
+
+const SCENES_DIR = new URL('../scenes/', import.meta.url);
+const scenes = readdirSync(SCENES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(new URL(f, SCENES_DIR), 'utf8')) as {
+    id: string;
+    title: string;
+    layers: { id: string; visible?: boolean }[];
+    panels: { kind: string }[];
+  });
+
+const hub = testHub(18792);
+let client: Awaited<ReturnType<typeof startClient>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  await hub.start();
+  client = await startClient(15182, hub.url);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await client?.stop();
+  await hub.stop();
+});
+
+describe.each(scenes)('scene $id', (scene) => {
+  it(`${scene.title}: layers draw, panels show hub data, legends present`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const errors = collectPageErrors(page);
+    try {
+      await page.goto(`${client.url}/wall?scene=${scene.id}&anim=0`);
+      await page.waitForFunction((id) => document.documentElement.dataset.sceneReady === id, scene.id, { timeout: 90_000 });
+      await expect(page.textContent('[data-testid=scene-title] strong')).resolves.toBe(scene.title);
+
+      // The twin between the columns, with the scene's layers and without them.
+      const clip = { x: 300, y: 70, width: 680, height: 570 };
+      await waitFrames(page, 1);
+      const withLayers = await page.screenshot({ clip });
+      await page.evaluate(() => window.__onescreenTwin!.setLayersHidden!(true));
+      await waitFrames(page, 1);
+      const baseOnly = await page.screenshot({ clip });
+      await page.evaluate(() => window.__onescreenTwin!.setLayersHidden!(false));
+      expect(await changedShare(page, withLayers, baseOnly), 'share of the twin drawn by the scene layers').toBeGreaterThan(0.02);
+
+      const visibleLayers = scene.layers.filter((l) => l.visible !== false);
+      const layerIds = await page.evaluate(() => window.__onescreenTwin!.layerIds);
+      for (const l of visibleLayers) expect(layerIds.some((id) => id === l.id || id.startsWith(`${l.id}-`)), l.id).toBe(true);
+      if (visibleLayers.length) expect(await page.locator('[data-testid=legends] .legend').count()).toBeGreaterThan(0);
+
+      for (const p of scene.panels) {
+        const panel = page.locator(`[data-testid="panel-${p.kind}"]`);
+        await panel.waitFor({ timeout: 10_000 });
+        await page.waitForFunction(
+          (kind) => {
+            const el = document.querySelector(`[data-testid="panel-${kind}"] .panel__body`);
+            if (!el || el.querySelector('.panel__waiting, .panel__error')) return false;
+            return (el.textContent ?? '').trim().length > 0 || !!el.querySelector('canvas');
+          },
+          p.kind,
+          { timeout: 30_000 },
+        );
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
