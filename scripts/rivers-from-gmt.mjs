@@ -22,7 +22,7 @@ import { clipLine, lineLengthM, mergeLines, parseGmtMultiSegment, simplifyLine }
 import { distancePointToGeometryM, haversineM, ringSignedArea, round } from './lib/geo-utils.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT_RIVERS = resolve(ROOT, 'public/geo/chongqing-rivers.geojson');
+const OUT_RIVERS = resolve(ROOT, 'data/wdbii-rivers.geojson'); // source lines; scripts/water-from-borders.mjs derives public/geo from them
 const OUT_WATER = resolve(ROOT, 'public/geo/chongqing-water.geojson');
 const DISTRICTS = resolve(ROOT, 'public/geo/chongqing-districts.geojson');
 

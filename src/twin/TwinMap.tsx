@@ -63,6 +63,7 @@ export function TwinMap({ scale, columnWidth }: Props) {
     });
     map.on('webglcontextlost', () => (status.contextLost += 1));
     status.project = (lonLat) => map.project(lonLat);
+    status.jumpTo = (camera) => map.jumpTo(camera);
 
     const deck = new MapLibreOverlay({
       interleaved: true,

@@ -12,6 +12,8 @@ export interface TwinStatus {
   layerIds: string[];
   /** Hides the data layers (base map only), so a test can tell what the layers themselves draw. */
   setLayersHidden?: (hidden: boolean) => void;
+  /** Moves the camera at once (screenshots of a place; tests). */
+  jumpTo?: (camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) => void;
   /** Screen position (CSS px) of a WGS-84 point: lets tests point at a district. */
   project?: (lonLat: [number, number]) => { x: number; y: number };
 }
