@@ -1,3 +1,4 @@
+import { createCityStore } from '../src/store/city-store.ts';
 import { createTopicStore } from '../src/store/topic-store.ts';
 import { checkScene } from '../src/modules/scene-validation.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,6 +199,7 @@ describe('mock hub live socket', () => {
       diagnostics,
       overview,
       topics: createTopicStore(),
+    city: createCityStore(),
       checkScene,
       onScenes: () => {},
     });

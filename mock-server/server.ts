@@ -23,6 +23,8 @@ import {
 import { loadDistricts } from './geo.ts';
 import { loadScenes } from './scenes.ts';
 import { startTopicEngine, topicRoom } from './topic-engine.ts';
+import { generateBuildings } from './city/buildings-gen.ts';
+import { encodeBuildings } from '../src/hub/buildings.ts';
 import { OverviewSimulator } from './sim/overview-sim.ts';
 
 export interface HubOptions {
@@ -62,6 +64,9 @@ export async function startHub(options: HubOptions) {
     started,
   );
 
+  const env = options.env ?? process.env;
+  const buildings = Buffer.from(encodeBuildings(generateBuildings(districts, Number(env.HUB_BUILDINGS ?? 60_000), options.seed)));
+
   const allowOrigin = (origin: string | undefined) =>
     !origin || LOOPBACK_ORIGIN.test(origin) || options.corsOrigins.includes(origin);
   const corsOptions = {
@@ -86,6 +91,11 @@ export async function startHub(options: HubOptions) {
     res.json(body);
   });
   app.get(`${API_PREFIX}/districts`, (_req, res) => void res.json(districts));
+  app.get(`${API_PREFIX}/city/buildings`, (_req, res) => {
+    res.setHeader('content-type', 'application/octet-stream');
+    res.setHeader('cache-control', 'public, max-age=3600');
+    res.end(buildings);
+  });
   app.get(`${API_PREFIX}/scenes`, (_req, res) => {
     const body: ScenesResponse = { contractVersion: CONTRACT_VERSION, scenes };
     res.json(body);
@@ -151,7 +161,7 @@ export async function startHub(options: HubOptions) {
   const timer = setInterval(emitOverview, options.tickMs);
   const topics = startTopicEngine(
     live,
-    { seed: options.seed, districts, districtProps: districts.features.map((f) => f.properties), startTime: started, env: options.env ?? process.env },
+    { seed: options.seed, districts, districtProps: districts.features.map((f) => f.properties), startTime: started, env },
     options.log,
   );
 

@@ -31,6 +31,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 /** Simulator sizes for browser tests. */
 export const TEST_SIZES: Record<string, string> = {
   HUB_TRAFFIC_VEHICLES: '2000',
+  HUB_BUILDINGS: '3000',
 };
 
 export interface TestHub {

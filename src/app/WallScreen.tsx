@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { DistrictCard } from '../twin/DistrictCard.tsx';
 import { Legends } from '../twin/Legends.tsx';
@@ -25,11 +26,14 @@ export function WallScreen() {
   const scene = useCurrentScene();
   useSceneKeys(runtime);
   const { scale } = layout;
+  // A lost WebGL context rebuilds the twin (new canvas, new context) from what the stores hold.
+  const [twinGeneration, setTwinGeneration] = useState(0);
+  const onContextLost = useCallback(() => void setTimeout(() => setTwinGeneration((g) => g + 1), 250), []);
   const columnWidth = layout.wide ? 2 * COLUMN_WIDTH + 16 : COLUMN_WIDTH;
   return (
     <div className="wall" data-scene={scene.id}>
-      <ErrorBoundary FallbackComponent={TwinFallback}>
-        <TwinMap scale={scale} columnWidth={columnWidth} />
+      <ErrorBoundary FallbackComponent={TwinFallback} resetKeys={[twinGeneration]}>
+        <TwinMap key={twinGeneration} scale={scale} columnWidth={columnWidth} onContextLost={onContextLost} />
       </ErrorBoundary>
       <WallScaler layout={layout}>
         <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />

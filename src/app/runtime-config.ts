@@ -24,6 +24,16 @@ export function readFlags(search = location.search) {
     wall: params.get('wall')?.match(/^[a-z0-9-]{1,40}$/)?.[0] ?? 'main',
     display: params.get('display')?.match(/^[a-z0-9-]{1,40}$/)?.[0] ?? '0',
     scene: params.get('scene')?.match(/^[a-z][a-z0-9-]{0,39}$/)?.[0] ?? null,
+    /** ?time=<ISO 8601>: the moment the twin is lit for (sun, night lights) instead of now. */
+    time: parseTime(params.get('time')),
+    /** ?orbit=1: the camera circles slowly (attract loop); any touch stops it for a minute. */
+    orbit: params.get('orbit') === '1',
   };
 }
 export type Flags = ReturnType<typeof readFlags>;
+
+function parseTime(value: string | null): number | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : null;
+}

@@ -5,6 +5,7 @@ import { checkScene, sceneTopics } from '../modules/scene-validation.ts';
 import { createConnectionStore } from '../store/connection-store.ts';
 import { createDiagnosticsStore } from '../store/diagnostics-store.ts';
 import { createLegendStore } from '../store/legend-store.ts';
+import { createCityStore } from '../store/city-store.ts';
 import { createOverviewStore, type OverviewState } from '../store/overview-store.ts';
 import { createSceneStore, currentScene, sceneActions } from '../store/scene-store.ts';
 import { createSelectionStore } from '../store/selection-store.ts';
@@ -20,6 +21,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
   const selection = createSelectionStore();
   const topics = createTopicStore();
   const legends = createLegendStore();
+  const city = createCityStore();
   const bundled = loadBundledScenes();
   if (!bundled.scenes.length) throw new Error(`no valid scene bundled: ${bundled.errors.join('; ')}`);
   const scenes = createSceneStore(bundled.scenes, bundled.scenes[0].id);
@@ -34,6 +36,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
     diagnostics,
     overview,
     topics,
+    city,
     checkScene,
     onScenes: (good, errors) => {
       sceneOps.merge(good);
@@ -52,7 +55,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
   scenes.subscribe(followScene);
   followScene();
 
-  return { hubUrl, flags, connection, diagnostics, overview, selection, topics, legends, scenes, sceneOps, hub };
+  return { hubUrl, flags, connection, diagnostics, overview, selection, topics, legends, city, scenes, sceneOps, hub };
 }
 export type WallRuntime = ReturnType<typeof createWallRuntime>;
 

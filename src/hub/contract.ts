@@ -194,6 +194,8 @@ export const SceneSchema = z
     /** Scenario modules the scene draws on. */
     modules: z.array(z.string().regex(idPattern)).min(1).max(8),
     camera: CameraSchema,
+    /** The 3D city (buildings) under the scene's layers. */
+    city: z.object({ buildings: z.boolean().default(true) }).default({ buildings: true }),
     layers: z.array(SceneLayerSchema).max(16),
     panels: z.array(ScenePanelSchema).max(PANEL_SLOTS.length),
   })

@@ -1,3 +1,4 @@
+import { createCityStore } from '../store/city-store.ts';
 import { createTopicStore } from '../store/topic-store.ts';
 import { checkScene } from '../modules/scene-validation.ts';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,7 @@ function setup() {
     diagnostics,
     overview: overviewStore,
     topics: createTopicStore(),
+    city: createCityStore(),
     checkScene,
     onScenes: () => {},
   });

@@ -20,6 +20,8 @@ import { connectionActions, type ConnectionStore } from '../store/connection-sto
 import { diagnosticsActions, type DiagnosticsStore } from '../store/diagnostics-store.ts';
 import { overviewActions, type OverviewStore } from '../store/overview-store.ts';
 import { topicActions, type TopicStore } from '../store/topic-store.ts';
+import type { CityStore } from '../store/city-store.ts';
+import { decodeBuildings } from './buildings.ts';
 
 export interface HubClientDeps {
   hubUrl: string;
@@ -28,6 +30,7 @@ export interface HubClientDeps {
   diagnostics: DiagnosticsStore;
   overview: OverviewStore;
   topics: TopicStore;
+  city: CityStore;
   /** Checks a scene from the hub against the wall's registry (not only its shape). */
   checkScene: (raw: unknown) => { ok: true; scene: Scene } | { ok: false; error: string };
   onScenes: (scenes: Scene[], errors: string[]) => void;
@@ -77,6 +80,7 @@ export class HubClient {
     this.loadWithRetry('districts', () => this.loadDistricts());
     this.loadWithRetry('overview', () => this.loadSnapshot());
     this.loadWithRetry('scenes', () => this.loadScenes());
+    this.loadWithRetry('city', () => this.loadBuildings());
     this.connectLive();
     const tick = setInterval(() => this.conn.tick(Date.now()), 1_000);
     this.timers.add(tick as unknown as ReturnType<typeof setTimeout>);
@@ -111,6 +115,18 @@ export class HubClient {
     const snapshot = await this.getJson('/overview', OverviewSnapshotSchema);
     this.data.applySnapshot(snapshot);
     this.conn.data(snapshot.overview.time, snapshot.simulated);
+  }
+
+  private async loadBuildings() {
+    const res = await fetch(`${this.deps.hubUrl}${API_PREFIX}/city/buildings`, { signal: AbortSignal.timeout(REST_TIMEOUT_MS * 4) });
+    if (!res.ok) throw new Error(`GET /city/buildings: HTTP ${res.status}`);
+    const decoded = decodeBuildings(await res.arrayBuffer());
+    if (!decoded.ok) {
+      this.diag.rejected('rest', decoded.error);
+      throw new PayloadError(decoded.error);
+    }
+    this.diag.accepted();
+    this.deps.city.setState({ buildings: decoded.buildings });
   }
 
   private async loadScenes() {

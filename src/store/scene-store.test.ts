@@ -9,6 +9,7 @@ const scene = (id: string, title = id): Scene => ({
   titleEn: id,
   modules: ['overview'],
   camera: { center: [106.5, 29.5], zoom: 8, pitch: 0, bearing: 0 },
+  city: { buildings: true },
   layers: [],
   panels: [],
 });

@@ -10,12 +10,16 @@ import { currentScene } from '../store/scene-store.ts';
 import { baseStyle } from './base-style.ts';
 import { buildSceneFrame, contextFor, districtCodeOf, sceneLayerOf, type SceneFrameInput } from './scene-layers.ts';
 import { markTwinReady, noteSceneLayersReady, twinStatus } from './twin-status.ts';
+import { CityLayer } from './city/city-layer.ts';
+import { startOrbit } from './orbit.ts';
 
 interface Props {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
   scale: number;
   /** Design-pixel width of the side columns: the camera centre shifts into the visible middle. */
   columnWidth: number;
+  /** Called when the WebGL context is lost: the host mounts a fresh twin. */
+  onContextLost?: () => void;
 }
 
 const FLY_MS = 3000;
@@ -35,7 +39,7 @@ function cameraOptions(camera: Camera, padding: number) {
  * shared). Scenes, live data and selection reach deck through store subscriptions, not React
  * renders; animated layers get a requestAnimationFrame loop only while they are on screen.
  */
-export function TwinMap({ scale, columnWidth }: Props) {
+export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
   const runtime = useWallRuntime();
   const container = useRef<HTMLDivElement>(null);
   const scaleRef = useRef(scale);
@@ -43,8 +47,12 @@ export function TwinMap({ scale, columnWidth }: Props) {
   const framing = useRef({ scale, columnWidth });
 
   useEffect(() => {
-    const { overview, selection, topics, scenes, legends, diagnostics, flags } = runtime;
+    const { overview, selection, topics, scenes, legends, diagnostics, flags, city } = runtime;
     const status = twinStatus();
+    status.mapLoaded = false;
+    status.generation += 1;
+    delete document.documentElement.dataset.twinReady;
+    delete document.documentElement.dataset.sceneReady;
     const padding = () => (framing.current.columnWidth + 16) * framing.current.scale;
     let scene = currentScene(scenes.getState());
     const map = new MapLibreMap({
@@ -57,11 +65,28 @@ export function TwinMap({ scale, columnWidth }: Props) {
       attributionControl: false,
       canvasContextAttributes: { antialias: true },
     });
+    const cityLayer = new CityLayer();
+    const updateCity = () =>
+      cityLayer.update({
+        buildings: city.getState().buildings,
+        time: flags.time ?? Date.now(),
+        highlightDistrict: selection.getState().district,
+        visible: scene.city.buildings,
+      });
     map.on('load', () => {
+      // The city first, then deck's interleaved layers: translucent data layers blend over buildings.
+      map.addLayer(cityLayer);
+      map.addControl(deck);
+      updateCity();
       status.mapLoaded = true;
       markTwinReady();
     });
-    map.on('webglcontextlost', () => (status.contextLost += 1));
+    // A lost context cannot be trusted to come back whole (deck, three and maplibre each hold GPU
+    // state): the host mounts a fresh twin, which restores everything from the stores.
+    map.on('webglcontextlost', () => {
+      status.contextLost += 1;
+      onContextLost?.();
+    });
     status.project = (lonLat) => map.project(lonLat);
     status.jumpTo = (camera) => map.jumpTo(camera);
 
@@ -78,9 +103,9 @@ export function TwinMap({ scale, columnWidth }: Props) {
         return lines?.length ? { text: lines.join('\n'), className: 'twin-tooltip' } : null;
       },
     });
-    map.addControl(deck);
     // Taps and clicks come through maplibre (it tells a tap from a pan); deck picks what is under it.
     map.on('click', (e) => {
+      if (!status.mapLoaded) return;
       const picked = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
       selection.setState({ district: districtCodeOf(picked?.object) });
     });
@@ -135,6 +160,7 @@ export function TwinMap({ scale, columnWidth }: Props) {
       readyScene = null;
       failedLayers.clear();
       selection.setState({ district: null });
+      updateCity();
       if (moved) {
         const options = cameraOptions(scene.camera, padding());
         if (flags.anim) map.flyTo({ ...options, duration: FLY_MS, essential: true, curve: 1.2 });
@@ -144,21 +170,32 @@ export function TwinMap({ scale, columnWidth }: Props) {
     };
 
     redraw.current();
+    // Daylight moves slowly: a relight each minute is plenty.
+    const relight = setInterval(updateCity, 60_000);
+    const stopOrbit = flags.orbit ? startOrbit(map) : () => {};
+    status.cityStats = () => cityLayer.stats();
     const unsubscribers = [
       overview.subscribe((s, prev) => (s.districts !== prev.districts || s.overview !== prev.overview) && redraw.current()),
       topics.subscribe(() => redraw.current()),
-      selection.subscribe(() => redraw.current()),
+      selection.subscribe(() => (redraw.current(), updateCity())),
+      city.subscribe(updateCity),
       scenes.subscribe(onScene),
     ];
 
     return () => {
       unsubscribers.forEach((u) => u());
+      clearInterval(relight);
+      stopOrbit();
       if (raf) cancelAnimationFrame(raf);
-      map.removeControl(deck);
-      deck.finalize();
-      map.remove();
+      try {
+        if (map.getLayer(cityLayer.id)) map.removeLayer(cityLayer.id);
+        map.removeControl(deck);
+        deck.finalize();
+      } finally {
+        map.remove();
+      }
     };
-  }, [runtime]);
+  }, [runtime, onContextLost]);
 
   useEffect(() => {
     scaleRef.current = scale;

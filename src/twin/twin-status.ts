@@ -8,10 +8,14 @@ export interface TwinStatus {
   /** The scene whose layers all have data and have been handed to deck. */
   sceneReady: string | null;
   contextLost: number;
+  /** How many times the twin was (re)built: a lost WebGL context builds it anew. */
+  generation: number;
   /** Ids of the deck.gl layers last handed to deck. */
   layerIds: string[];
   /** Hides the data layers (base map only), so a test can tell what the layers themselves draw. */
   setLayersHidden?: (hidden: boolean) => void;
+  /** GPU resources of the 3D city (instances, three.js geometries). */
+  cityStats?: () => { instances: number; geometries: number };
   /** Moves the camera at once (screenshots of a place; tests). */
   jumpTo?: (camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) => void;
   /** Screen position (CSS px) of a WGS-84 point: lets tests point at a district. */
@@ -25,7 +29,7 @@ declare global {
 }
 
 export function twinStatus(): TwinStatus {
-  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, sceneReady: null, contextLost: 0, layerIds: [] };
+  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, sceneReady: null, contextLost: 0, generation: 0, layerIds: [] };
   return window.__onescreenTwin;
 }
 
