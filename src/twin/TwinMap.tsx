@@ -66,13 +66,18 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       canvasContextAttributes: { antialias: true },
     });
     const cityLayer = new CityLayer();
+    let cityHidden = false;
     const updateCity = () =>
       cityLayer.update({
         buildings: city.getState().buildings,
         time: flags.time ?? Date.now(),
         highlightDistrict: selection.getState().district,
-        visible: scene.city.buildings,
+        visible: scene.city.buildings && !cityHidden,
       });
+    status.setCityHidden = (hidden) => {
+      cityHidden = hidden;
+      updateCity();
+    };
     map.on('load', () => {
       // The city first, then deck's interleaved layers: translucent data layers blend over buildings.
       map.addLayer(cityLayer);
@@ -187,13 +192,18 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       clearInterval(relight);
       stopOrbit();
       if (raf) cancelAnimationFrame(raf);
-      try {
-        if (map.getLayer(cityLayer.id)) map.removeLayer(cityLayer.id);
-        map.removeControl(deck);
-        deck.finalize();
-      } finally {
-        map.remove();
-      }
+      // After a lost context maplibre has already dropped its style: each step may find nothing left.
+      const attempt = (step: () => void) => {
+        try {
+          step();
+        } catch {
+          /* already gone with the context */
+        }
+      };
+      attempt(() => map.getLayer(cityLayer.id) && map.removeLayer(cityLayer.id));
+      attempt(() => map.removeControl(deck));
+      attempt(() => deck.finalize());
+      attempt(() => map.remove());
     };
   }, [runtime, onContextLost]);
 

@@ -14,6 +14,8 @@ export interface TwinStatus {
   layerIds: string[];
   /** Hides the data layers (base map only), so a test can tell what the layers themselves draw. */
   setLayersHidden?: (hidden: boolean) => void;
+  /** Hides the 3D city, so a test can tell what the buildings draw. */
+  setCityHidden?: (hidden: boolean) => void;
   /** GPU resources of the 3D city (instances, three.js geometries). */
   cityStats?: () => { instances: number; geometries: number };
   /** Moves the camera at once (screenshots of a place; tests). */

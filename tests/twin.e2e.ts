@@ -1,0 +1,115 @@
+// The 3D city: drawn in the map's camera by day and by night, and rebuilt after a lost WebGL context.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
+import { changedShare, regionStats, waitFrames } from './pixels.ts';
+import { startClient, testHub } from './servers.ts';
+
+const hub = testHub(18794);
+let client: Awaited<ReturnType<typeof startClient>>;
+let browser: Browser;
+
+/** Yuzhong and its rivers from the south-west, pitched: a fixed camera for the city. */
+const CITY_CAMERA = { center: [106.565, 29.56] as [number, number], zoom: 14, pitch: 60, bearing: 20 };
+const CLIP = { x: 460, y: 100, width: 1000, height: 900 };
+
+beforeAll(async () => {
+  await hub.start();
+  client = await startClient(15184, hub.url);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await client?.stop();
+  await hub.stop();
+});
+
+async function openCity(time: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  const errors = collectPageErrors(page);
+  await page.goto(`${client.url}/wall?anim=0&time=${encodeURIComponent(time)}`);
+  await waitForTwin(page);
+  await page.waitForFunction(() => (window.__onescreenTwin?.cityStats?.().instances ?? 0) > 0, null, { timeout: 60_000 });
+  await page.evaluate((camera) => {
+    window.__onescreenTwin!.setLayersHidden!(true); // the buildings alone, not the scene's data layers
+    window.__onescreenTwin!.jumpTo!(camera);
+  }, CITY_CAMERA);
+  await waitFrames(page, 2);
+  return { page, errors };
+}
+
+/** Mean brightness and the share of warm, bright pixels (lit windows) in a screenshot region. */
+async function light(page: Page) {
+  const png = await page.screenshot({ clip: CLIP });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    let warm = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      sum += (d[i] + d[i + 1] + d[i + 2]) / 3;
+      if (d[i] > 150 && d[i] > d[i + 2] + 40) warm++;
+    }
+    return { mean: sum / (d.length / 4), warm: warm / (d.length / 4) };
+  }, png.toString('base64'));
+}
+
+describe('the 3D city', () => {
+  it('stands by day: the buildings draw a large part of the view, in many shades', async () => {
+    const { page, errors } = await openCity('2026-11-21T14:00:00+08:00');
+    const withCity = await page.screenshot({ clip: CLIP });
+    const stats = await regionStats(page, CLIP);
+    await page.evaluate(() => window.__onescreenTwin!.setCityHidden!(true));
+    await waitFrames(page, 1);
+    const without = await page.screenshot({ clip: CLIP });
+    expect(await changedShare(page, withCity, without)).toBeGreaterThan(0.05);
+    expect(stats.distinctColours).toBeGreaterThan(30);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lights up at night: darker overall, with lit windows', async () => {
+    const day = await openCity('2026-11-21T14:00:00+08:00');
+    const dayLight = await light(day.page);
+    await day.page.close();
+    const night = await openCity('2026-11-21T21:30:00+08:00');
+    const nightLight = await light(night.page);
+    expect(nightLight.warm).toBeGreaterThan(0.002);
+    expect(nightLight.warm).toBeGreaterThan(dayLight.warm * 3);
+    expect(nightLight.mean).toBeLessThan(dayLight.mean);
+    expect(night.errors).toEqual([]);
+    await night.page.close();
+  });
+
+  it('comes back by itself after the WebGL context is lost', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const errors = collectPageErrors(page);
+    await page.goto(`${client.url}/wall?anim=0`);
+    await waitForTwin(page);
+    const generation = await page.evaluate(() => window.__onescreenTwin!.generation);
+    const lost = await page.evaluate(() => {
+      const canvas = document.querySelector('.twin canvas') as HTMLCanvasElement;
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      const ext = gl?.getExtension('WEBGL_lose_context');
+      ext?.loseContext();
+      return Boolean(ext);
+    });
+    expect(lost).toBe(true);
+    await page.waitForFunction((g) => window.__onescreenTwin!.generation > g, generation, { timeout: 30_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'overview', null, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.__onescreenTwin!.contextLost)).toBeGreaterThan(0);
+    const stats = await regionStats(page, { x: 300, y: 70, width: 680, height: 570 });
+    expect(stats.nonBackground).toBeGreaterThan(0.2);
+    expect(await page.locator('.twin canvas').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
