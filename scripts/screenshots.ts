@@ -1,29 +1,67 @@
-// Screenshots of the wall for the README and docs, taken from a real hub and the production build.
-//   npm run screenshots            (builds first; E2E_SKIP_BUILD=1 to reuse dist/)
-import { mkdirSync } from 'node:fs';
+// Screenshots of the wall for the README and docs, from a real hub and the production build:
+// every scene at 1920×1080, the 32:9 arrangement, and the 3D city by day and by night.
+//   npm run screenshots            (builds first; E2E_SKIP_BUILD=1 to reuse the build)
+import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import setup from '../tests/global-setup.ts';
-import { launchBrowser, waitForTwin } from '../tests/browser.ts';
+import { launchBrowser } from '../tests/browser.ts';
 import { startClient, testHub } from '../tests/servers.ts';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
-const SHOTS = [
-  { name: 'wall-1920x1080', width: 1920, height: 1080, path: '/wall?anim=0' },
-  { name: 'wall-7680x2160', width: 7680, height: 2160, path: '/wall?anim=0' },
+const SCENES = new URL('../scenes/', import.meta.url);
+const sceneIds: string[] = readdirSync(SCENES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(new URL(f, SCENES), 'utf8')).id);
+
+const CITY_CAMERA = { center: [106.565, 29.56], zoom: 14, pitch: 60, bearing: 20 };
+
+interface Shot {
+  name: string;
+  width: number;
+  height: number;
+  path: string;
+  scene: string;
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const cityShot = (name: string, time: string): Shot => ({
+  name,
+  width: 1920,
+  height: 1080,
+  scene: 'overview',
+  path: `/wall?anim=0&time=${encodeURIComponent(time)}`,
+  prepare: async (page) => {
+    await page.waitForFunction(() => (window.__onescreenTwin?.cityStats?.().instances ?? 0) > 0, null, { timeout: 60_000 });
+    await page.evaluate((camera) => {
+      window.__onescreenTwin!.setLayersHidden!(true);
+      window.__onescreenTwin!.jumpTo!(camera as never);
+    }, CITY_CAMERA);
+  },
+});
+
+const SHOTS: Shot[] = [
+  ...sceneIds.map((id) => ({ name: `scene-${id}`, width: 1920, height: 1080, path: `/wall?anim=0&scene=${id}`, scene: id })),
+  { name: 'wall-7680x2160', width: 7680, height: 2160, path: '/wall?anim=0', scene: 'overview' },
+  cityShot('city-day', '2026-11-21T14:00:00+08:00'),
+  cityShot('city-night', '2026-11-21T21:30:00+08:00'),
 ];
 
 setup();
 mkdirSync(OUT, { recursive: true });
-const hub = testHub(18791);
+// Production sizes for pictures (60,000 buildings, 20,000 vehicles): slower, but what a wall shows.
+const hub = testHub(18795, { HUB_BUILDINGS: '60000', HUB_TRAFFIC_VEHICLES: '20000' });
 await hub.start();
-const client = await startClient(15181, hub.url);
+const client = await startClient(15185, hub.url);
 const browser = await launchBrowser();
 try {
-  for (const shot of SHOTS) {
+  for (const shot of process.argv[2] ? SHOTS.filter((s) => s.name.includes(process.argv[2])) : SHOTS) {
     const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: 1 });
     await page.goto(`${client.url}${shot.path}`);
-    await waitForTwin(page, 120_000);
-    // Let the panels' entry animations settle; the twin itself is still (anim=0).
-    await page.waitForTimeout(2500);
+    await page.waitForFunction((s) => document.documentElement.dataset.sceneReady === s, shot.scene, { timeout: 180_000 });
+    await shot.prepare?.(page);
+    // Let panel entry animations and the last data frame settle (the twin itself is still: anim=0).
+    await page.waitForTimeout(3000);
     await page.screenshot({ path: `${OUT}${shot.name}.png` });
     console.log(`wrote docs/screenshots/${shot.name}.png`);
     await page.close();

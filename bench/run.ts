@@ -1,0 +1,22 @@
+// npm run bench [-- <name>…]: runs the benchmarks against the production build and the mock hub,
+// prints their figures and writes them to bench/results/<name>.json. Not part of npm test.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import setup from '../tests/global-setup.ts';
+
+const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
+  'scene-switch-memory': () => import('./scene-switch-memory.ts'),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+for (const n of names) if (!BENCHES[n]) throw new Error(`unknown benchmark ${n} (known: ${Object.keys(BENCHES).join(', ')})`);
+
+setup();
+const out = new URL('./results/', import.meta.url);
+mkdirSync(out, { recursive: true });
+for (const name of names) {
+  const { run } = await BENCHES[name]();
+  const result = { ...(await run()), machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString() };
+  writeFileSync(new URL(`${name}.json`, out), JSON.stringify(result, null, 2) + '\n');
+  console.log(JSON.stringify(result, null, 2));
+}
