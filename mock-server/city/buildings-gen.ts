@@ -22,6 +22,11 @@ const CENTRES: { at: [number, number]; weight: number }[] = [
   { at: [106.48, 29.48], weight: 0.35 }, // 大渡口 Dadukou
 ];
 const SPREAD_M = 2_600;
+/** Sites kept clear for landmark models (public/models, public/tiles): centre and radius in metres. */
+export const CLEAR_SITES: { at: [number, number]; radiusM: number }[] = [
+  { at: [106.5838, 29.5655], radiusM: 260 }, // 来福士 Raffles City, Chaotianmen
+  { at: [106.57745, 29.55752], radiusM: 70 }, // 解放碑 square
+];
 const MAX_RADIUS_M = 9_000;
 
 const WATER_FILE = fileURLToPath(new URL('../../public/geo/chongqing-water.geojson', import.meta.url));
@@ -83,6 +88,7 @@ export function generateBuildings(districts: DistrictsResponse, count: number, s
   };
   let attempts = 0;
   const centres = CENTRES.map((c) => ({ ...c, x: (c.at[0] - CITY_ORIGIN[0]) * mPerLon, y: (c.at[1] - CITY_ORIGIN[1]) * mPerLat }));
+  const clear = CLEAR_SITES.map((c) => ({ x: (c.at[0] - CITY_ORIGIN[0]) * mPerLon, y: (c.at[1] - CITY_ORIGIN[1]) * mPerLat, r: c.radiusM }));
   const totalWeight = centres.reduce((sum, c) => sum + c.weight, 0);
   const coreness = (x: number, y: number) => Math.max(...centres.map((c) => c.weight * Math.exp(-Math.hypot(x - c.x, y - c.y) / SPREAD_M)));
   while (b.count < count && attempts < count * 60) {
@@ -107,6 +113,7 @@ export function generateBuildings(districts: DistrictsResponse, count: number, s
     const y = u * s + v * c;
     const at = toLonLat(x, y);
     if (!inside(district, at) || water.some((w) => inside(w, at))) continue;
+    if (clear.some((c) => Math.hypot(x - c.x, y - c.y) < c.r)) continue;
     const median = 16 + 80 * coreness(x, y); // ~96 m at Jiefangbei, mid-rise between centres
     const height = Math.min(330, Math.max(6, median * Math.exp(0.55 * rng.gauss())));
     const tower = height > 120;

@@ -1,3 +1,4 @@
+import { cityModule } from './city/index.ts';
 import { environmentModule } from './environment/index.ts';
 import { govModule } from './gov/index.ts';
 import { healthModule } from './health/index.ts';
@@ -16,6 +17,7 @@ export const MODULES: ModuleDefinition[] = [
   povertyModule,
   environmentModule,
   govModule,
+  cityModule,
 ];
 
 export const LAYER_KINDS: ReadonlyMap<string, LayerKind> = new Map(MODULES.flatMap((m) => m.layers.map((l) => [l.kind, l])));
