@@ -112,4 +112,35 @@ describe('the 3D city', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('flies to a district on a double tap, and home again with the Home key', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const errors = collectPageErrors(page);
+    await page.goto(`${client.url}/wall?anim=0`);
+    await waitForTwin(page);
+    const wanzhou: [number, number] = [108.43836, 30.74525]; // 万州区, far from the home view's centre
+    const before = await page.evaluate((p) => window.__onescreenTwin!.project!(p), wanzhou);
+    await page.mouse.dblclick(before.x, before.y);
+    await page.waitForFunction(
+      (p) => {
+        const s = window.__onescreenTwin!.project!(p);
+        return Math.abs(s.x - innerWidth / 2) < innerWidth * 0.12 && Math.abs(s.y - innerHeight / 2) < innerHeight * 0.2;
+      },
+      wanzhou,
+      { timeout: 20_000 },
+    );
+    await page.locator('[data-testid=district-card] h3').waitFor();
+    expect(await page.textContent('[data-testid=district-card] h3')).toContain('万州区');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(
+      (b) => {
+        const s = window.__onescreenTwin!.project!([108.43836, 30.74525]);
+        return Math.hypot(s.x - b.x, s.y - b.y) < 20;
+      },
+      before,
+      { timeout: 20_000 },
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap } from 'maplibre-gl';
+import { LngLatBounds, Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
@@ -64,6 +64,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       maxCanvasSize: [8192, 8192],
       attributionControl: false,
       canvasContextAttributes: { antialias: true },
+      doubleClickZoom: false, // a double tap flies to the district instead
     });
     const cityLayer = new CityLayer();
     let cityHidden = false;
@@ -108,6 +109,33 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
         return lines?.length ? { text: lines.join('\n'), className: 'twin-tooltip' } : null;
       },
     });
+    const flyToDistrict = (code: string) => {
+      const feature = overview.getState().districts?.features.find((f) => f.properties.code === code);
+      if (!feature) return false;
+      const b = new LngLatBounds();
+      const rings = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+      for (const poly of rings) for (const [lon, lat] of poly[0]) b.extend([lon, lat]);
+      map.fitBounds(b, { padding: padding() + 40, pitch: 50, duration: flags.anim ? FLY_MS : 0, essential: true });
+      return true;
+    };
+    const flyHome = () => map.flyTo({ ...cameraOptions(scene.camera, padding()), duration: flags.anim ? FLY_MS : 0, essential: true });
+    status.flyToDistrict = flyToDistrict;
+    status.flyHome = flyHome;
+    map.on('dblclick', (e) => {
+      if (!status.mapLoaded) return;
+      const code = districtCodeOf(deck.pickObject({ x: e.point.x, y: e.point.y, radius: 4 })?.object);
+      if (code) {
+        selection.setState({ district: code });
+        flyToDistrict(code);
+      }
+    });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Home' || e.key === 'h' || e.key === 'Escape') {
+        selection.setState({ district: null });
+        flyHome();
+      }
+    };
+    addEventListener('keydown', onKey);
     // Taps and clicks come through maplibre (it tells a tap from a pan); deck picks what is under it.
     map.on('click', (e) => {
       if (!status.mapLoaded) return;
@@ -189,6 +217,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
 
     return () => {
       unsubscribers.forEach((u) => u());
+      removeEventListener('keydown', onKey);
       clearInterval(relight);
       stopOrbit();
       if (raf) cancelAnimationFrame(raf);

@@ -18,6 +18,9 @@ export interface TwinStatus {
   setCityHidden?: (hidden: boolean) => void;
   /** GPU resources of the 3D city (instances, three.js geometries). */
   cityStats?: () => { instances: number; geometries: number };
+  /** Flies to a district (false if unknown) or back to the scene's own camera. */
+  flyToDistrict?: (code: string) => boolean;
+  flyHome?: () => void;
   /** Moves the camera at once (screenshots of a place; tests). */
   jumpTo?: (camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) => void;
   /** Screen position (CSS px) of a WGS-84 point: lets tests point at a district. */
