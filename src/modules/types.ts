@@ -21,6 +21,12 @@ export interface LayerContext {
   animate: boolean;
 }
 
+export interface Beacon {
+  position: [number, number];
+  /** CSS colour: the alarm's status colour (orange warning, red alarm). */
+  color: string;
+}
+
 export type LegendSpec =
   | { type: 'ramp'; title: string; titleEn: string; unit: string; colors: string[]; ticks: string[] }
   | { type: 'categories'; title: string; titleEn: string; items: { label: string; color: string }[] };
@@ -43,6 +49,11 @@ export interface LayerKind {
   /** Whether the layer has what it needs to draw (its data has arrived). */
   ready?(ctx: LayerContext): boolean;
   legend?(ctx: LayerContext): LegendSpec | null;
+  /**
+   * Alert beacons this layer raises (a pulsing light column over the place): for alarms that must
+   * be seen across the room, not for ordinary data.
+   */
+  beacons?(ctx: LayerContext): Beacon[];
   /** Hover text for a picked object of this layer: plain text lines, never HTML. */
   tooltip?(object: unknown, ctx: LayerContext): string[] | null;
 }

@@ -5,6 +5,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
 import { useWallRuntime } from '../app/wall-runtime.ts';
 import type { Camera } from '../hub/contract.ts';
+import type { Beacon } from '../modules/types.ts';
 import { setLegends } from '../store/legend-store.ts';
 import { currentScene } from '../store/scene-store.ts';
 import { baseStyle } from './base-style.ts';
@@ -68,12 +69,15 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
     });
     const cityLayer = new CityLayer();
     let cityHidden = false;
+    let beacons: Beacon[] = [];
     const updateCity = () =>
       cityLayer.update({
         buildings: city.getState().buildings,
         time: flags.time ?? Date.now(),
         highlightDistrict: selection.getState().district,
         visible: scene.city.buildings && !cityHidden,
+        beacons: layersHidden ? [] : beacons,
+        animate: flags.anim,
       });
     status.setCityHidden = (hidden) => {
       cityHidden = hidden;
@@ -176,6 +180,10 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
         },
       );
       deck.setProps({ layers: layersHidden ? [] : frame.layers });
+      if (JSON.stringify(frame.beacons) !== JSON.stringify(beacons)) {
+        beacons = frame.beacons;
+        updateCity();
+      }
       status.layerIds = frame.layers.map((l) => l.id);
       setLegends(legends, frame.legends);
       if (frame.ready && readyScene !== scene.id) {

@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { Scene } from '../hub/contract.ts';
 import { LAYER_KINDS } from '../modules/registry.ts';
-import type { LayerContext, LayerKind, LegendSpec } from '../modules/types.ts';
+import type { Beacon, LayerContext, LayerKind, LegendSpec } from '../modules/types.ts';
 import type { TopicState } from '../store/topic-store.ts';
 import type { DistrictsResponse, Overview } from '../hub/contract.ts';
 
@@ -19,6 +19,7 @@ export interface SceneFrameInput {
 export interface SceneFrame {
   layers: Layer[];
   legends: { id: string; legend: LegendSpec }[];
+  beacons: Beacon[];
   /** Every visible layer has the data it needs. */
   ready: boolean;
   /** Some visible layer moves every frame. */
@@ -44,7 +45,7 @@ export function contextFor(kind: LayerKind, layer: Scene['layers'][number], inpu
  * (reported through onError); the rest of the scene still draws.
  */
 export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: string, err: unknown) => void): SceneFrame {
-  const frame: SceneFrame = { layers: [], legends: [], ready: true, animated: false };
+  const frame: SceneFrame = { layers: [], legends: [], beacons: [], ready: true, animated: false };
   for (const layer of input.scene.layers) {
     const kind = LAYER_KINDS.get(layer.kind);
     if (!kind || !layer.visible) continue;
@@ -57,6 +58,7 @@ export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: strin
       frame.layers.push(...kind.build(ctx));
       const legend = kind.legend?.(ctx);
       if (legend) frame.legends.push({ id: layer.id, legend });
+      frame.beacons.push(...(kind.beacons?.(ctx) ?? []));
     } catch (err) {
       onError(layer.id, err);
     }

@@ -17,7 +17,7 @@ export interface TwinStatus {
   /** Hides the 3D city, so a test can tell what the buildings draw. */
   setCityHidden?: (hidden: boolean) => void;
   /** GPU resources of the 3D city (instances, three.js geometries). */
-  cityStats?: () => { instances: number; geometries: number };
+  cityStats?: () => { instances: number; geometries: number; beacons: number };
   /** Flies to a district (false if unknown) or back to the scene's own camera. */
   flyToDistrict?: (code: string) => boolean;
   flyHome?: () => void;

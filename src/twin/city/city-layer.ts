@@ -14,6 +14,8 @@ import {
 } from 'three';
 import { MercatorCoordinate, type CustomLayerInterface, type CustomRenderMethodInput, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Buildings } from '../../hub/buildings.ts';
+import type { Beacon } from '../../modules/types.ts';
+import { Beacons } from './beacons.ts';
 import { daylight, sunPosition } from './sun.ts';
 
 const DAY_COLOR = new Color('#9db4cf');
@@ -29,7 +31,13 @@ export interface CityState {
   /** District whose buildings are highlighted. */
   highlightDistrict: string | null;
   visible: boolean;
+  /** Alert beacons to raise; they pulse while `animate` is on. */
+  beacons: Beacon[];
+  animate: boolean;
 }
+
+/** The city's local origin when no model has arrived yet (Jiefangbei). */
+const DEFAULT_ORIGIN: [number, number] = [106.577, 29.558];
 
 /**
  * The 3D city as a maplibre custom layer drawn by three.js in the map's own WebGL context and
@@ -53,11 +61,13 @@ export class CityLayer implements CustomLayerInterface {
   private mesh: InstancedMesh | null = null;
   private origin = new Matrix4();
   private nightUniform = { value: 0 };
-  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, visible: true };
+  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, visible: true, beacons: [], animate: false };
+  private beacons = new Beacons();
   private colorKey = '';
 
   constructor(private onFrame: () => void = () => {}) {
-    this.scene.add(this.sun, this.ambient);
+    this.scene.add(this.sun, this.ambient, this.beacons.group);
+    this.setOrigin(DEFAULT_ORIGIN);
     this.material.onBeforeCompile = (shader) => {
       shader.uniforms.uNight = this.nightUniform;
       shader.vertexShader = shader.vertexShader
@@ -91,6 +101,7 @@ export class CityLayer implements CustomLayerInterface {
 
   onRemove() {
     this.disposeMesh();
+    this.beacons.dispose();
     this.geometry.dispose();
     this.material.dispose();
     this.renderer?.dispose();
@@ -104,12 +115,13 @@ export class CityLayer implements CustomLayerInterface {
     this.shown = state;
     if (rebuild) this.rebuild();
     else this.recolor();
+    this.beacons.set(state.beacons, (p) => this.toLocal(p));
     this.map?.triggerRepaint();
   }
 
   /** Draw calls and instances on the GPU, for diagnostics and the resource tests. */
   stats() {
-    return { instances: this.mesh?.count ?? 0, geometries: this.renderer?.info.memory.geometries ?? 0 };
+    return { instances: this.mesh?.count ?? 0, geometries: this.renderer?.info.memory.geometries ?? 0, beacons: this.beacons.count };
   }
 
   private disposeMesh() {
@@ -136,12 +148,25 @@ export class CityLayer implements CustomLayerInterface {
     mesh.frustumCulled = false; // the map's camera is not three's: culling would use the wrong frustum
     this.mesh = mesh;
     this.scene.add(mesh);
-    const o = MercatorCoordinate.fromLngLat(b.origin, 0);
+    this.setOrigin(b.origin);
+    this.colorKey = '';
+    this.recolor();
+  }
+
+  private originLonLat: [number, number] = DEFAULT_ORIGIN;
+
+  private setOrigin(origin: [number, number]) {
+    this.originLonLat = origin;
+    const o = MercatorCoordinate.fromLngLat(origin, 0);
     const s = o.meterInMercatorCoordinateUnits();
     // Local metres (x east, y north, z up) → mercator (y grows southward).
     this.origin.makeTranslation(o.x, o.y, o.z).scale({ x: s, y: -s, z: s } as never);
-    this.colorKey = '';
-    this.recolor();
+  }
+
+  /** WGS-84 → metres east/north of the local origin (equirectangular: fine within the municipality). */
+  private toLocal([lon, lat]: [number, number]): [number, number] {
+    const [lon0, lat0] = this.originLonLat;
+    return [(lon - lon0) * 111_320 * Math.cos((lat0 * Math.PI) / 180), (lat - lat0) * 110_540];
   }
 
   /** Colours follow daylight and the highlighted district; recomputed only when those change. */
@@ -174,10 +199,16 @@ export class CityLayer implements CustomLayerInterface {
   }
 
   render(_gl: WebGLRenderingContext | WebGL2RenderingContext, options: CustomRenderMethodInput) {
-    if (!this.renderer || !this.mesh || !this.shown.visible) return;
+    if (!this.renderer) return;
+    const beacons = this.beacons.count > 0;
+    if (this.mesh) this.mesh.visible = this.shown.visible;
+    if ((!this.mesh || !this.shown.visible) && !beacons) return;
+    this.beacons.pulse(this.shown.animate ? performance.now() : null);
     this.camera.projectionMatrix.fromArray(options.defaultProjectionData.mainMatrix as unknown as number[]).multiply(this.origin);
     this.renderer.resetState();
     this.renderer.render(this.scene, this.camera);
     this.onFrame();
+    // Beacons pulse: keep frames coming while any is up.
+    if (beacons && this.shown.animate) this.map?.triggerRepaint();
   }
 }
