@@ -1,9 +1,127 @@
-import type { ModuleDefinition } from '../types.ts';
+import type { DistrictFeature } from '../../hub/contract.ts';
+import { HEALTH_ALERT_LEVELS, HEALTH_TOPICS, type Checkpoint, type HealthCheckpoints, type HealthDistricts } from '../../hub/topics/health.ts';
+import type { LayerContext, ModuleDefinition } from '../types.ts';
+import './health.css';
+import { buildAlertOutlines } from './layers/alert-outlines.ts';
+import { buildCheckpoints, describeCheckpoint, RADIUS_PX } from './layers/checkpoints.ts';
+import { buildDistrictShares, describeHealthDistrict, districtsByCode } from './layers/district-shares.ts';
+import { AlertsPanel } from './panels/AlertsPanel.tsx';
+import { CheckpointWatchPanel } from './panels/CheckpointWatchPanel.tsx';
+import { CodesPanel } from './panels/CodesPanel.tsx';
+import { ScansPanel } from './panels/ScansPanel.tsx';
+import { TopDistrictsPanel } from './panels/TopDistrictsPanel.tsx';
+import { TrendPanel } from './panels/TrendPanel.tsx';
+import { CHECKPOINT_BOUNDS, LEVEL_COLORS, LEVEL_NAMES, SHARE_RAMP, SHARE_TICKS, STATUS, percent } from './scales.ts';
 
+const districtsValue = (ctx: LayerContext) => ctx.value<HealthDistricts>(ctx.topic ?? HEALTH_TOPICS.districts);
+
+/** 渝康码 health codes: code colours by district, alerts, scan checkpoints, the day's trend. */
 export const healthModule: ModuleDefinition = {
   id: 'health',
-  title: 'health',
-  titleEn: 'health',
-  layers: [],
-  panels: [],
+  title: '健康码',
+  titleEn: 'Health Code',
+  layers: [
+    {
+      kind: 'health.district-shares',
+      title: '区县非绿码占比',
+      titleEn: 'Non-green share by district',
+      topic: HEALTH_TOPICS.districts,
+      defaultStyle: { opacity: 0.72, labels: true },
+      build: (ctx) => {
+        const v = districtsValue(ctx);
+        if (!v || !ctx.districts) return [];
+        return buildDistrictShares({
+          id: ctx.layer.id,
+          districts: ctx.districts,
+          value: v.data,
+          seq: v.seq,
+          selected: ctx.selectedDistrict,
+          scale: ctx.scale,
+          opacity: Number(ctx.layer.style.opacity),
+          labels: ctx.layer.style.labels !== false,
+        });
+      },
+      ready: (ctx) => ctx.districts !== null && districtsValue(ctx) !== undefined,
+      legend: () => ({ type: 'ramp', title: '非绿码占比', titleEn: 'Yellow + red codes, share of issued', unit: '%', colors: [...SHARE_RAMP], ticks: SHARE_TICKS }),
+      tooltip: (object, ctx) => {
+        const feature = object as DistrictFeature;
+        const v = districtsValue(ctx);
+        if (!feature?.properties?.code || !v) return null;
+        return describeHealthDistrict(feature, districtsByCode(v.data).get(feature.properties.code), v.data.time);
+      },
+    },
+    {
+      kind: 'health.alert-outlines',
+      title: '区县预警',
+      titleEn: 'District alerts',
+      topic: HEALTH_TOPICS.districts,
+      defaultStyle: { labels: true },
+      animated: true,
+      build: (ctx) => {
+        const v = districtsValue(ctx);
+        if (!v || !ctx.districts) return [];
+        return buildAlertOutlines({
+          id: ctx.layer.id,
+          districts: ctx.districts,
+          value: v.data,
+          seq: v.seq,
+          scale: ctx.scale,
+          now: ctx.now,
+          animate: ctx.animate,
+          labels: ctx.layer.style.labels !== false,
+        });
+      },
+      ready: (ctx) => ctx.districts !== null && districtsValue(ctx) !== undefined,
+      // Orange and red alerts raise a beacon over the district: seen across the room, at any zoom.
+      beacons: (ctx) => {
+        const v = districtsValue(ctx);
+        if (!v || !ctx.districts) return [];
+        const centres = new Map(ctx.districts.features.map((f) => [f.properties.code, f.properties.center]));
+        return v.data.districts
+          .filter((d) => d.alert && (d.alert.level === 'orange' || d.alert.level === 'red') && centres.has(d.code))
+          .map((d) => ({ position: centres.get(d.code)!, color: LEVEL_COLORS[d.alert!.level] }));
+      },
+      legend: () => ({
+        type: 'categories',
+        title: '区县预警',
+        titleEn: 'District alert · outline',
+        items: HEALTH_ALERT_LEVELS.map((l) => ({ label: LEVEL_NAMES[l], color: LEVEL_COLORS[l] })),
+      }),
+    },
+    {
+      kind: 'health.checkpoints',
+      title: '扫码点位',
+      titleEn: 'Scan checkpoints',
+      topic: HEALTH_TOPICS.checkpoints,
+      defaultStyle: { opacity: 1 },
+      build: (ctx) => {
+        const v = ctx.topic ? ctx.value<HealthCheckpoints>(ctx.topic) : undefined;
+        if (!v) return [];
+        return buildCheckpoints({ id: ctx.layer.id, value: v.data, seq: v.seq, scale: ctx.scale, opacity: Number(ctx.layer.style.opacity) });
+      },
+      legend: () => ({
+        type: 'categories',
+        title: '扫码点位 非绿码',
+        titleEn: `Checkpoints · size ${RADIUS_PX.min}–${RADIUS_PX.max} px by scans/h`,
+        items: STATUS.map((s, i) => ({
+          label: `${s.label} ${i === 0 ? `<${percent(CHECKPOINT_BOUNDS[0], 0)}` : i === STATUS.length - 1 ? `≥${percent(CHECKPOINT_BOUNDS[i - 1], 0)}` : `${percent(CHECKPOINT_BOUNDS[i - 1], 0)}–${percent(CHECKPOINT_BOUNDS[i], 0)}`}`,
+          color: s.color,
+        })),
+      }),
+      tooltip: (object, ctx) => {
+        const c = object as Checkpoint;
+        if (!c?.id || !c.position) return null;
+        const feature = ctx.districts?.features.find((f) => f.properties.code === c.districtCode);
+        return describeCheckpoint(c, feature?.properties.name);
+      },
+    },
+  ],
+  panels: [
+    { kind: 'health.codes', title: '码色构成', titleEn: 'Codes issued by colour', topics: [HEALTH_TOPICS.districts], component: CodesPanel },
+    { kind: 'health.scans', title: '扫码核验', titleEn: 'Scans and checks', topics: [HEALTH_TOPICS.districts, HEALTH_TOPICS.checkpoints], component: ScansPanel },
+    { kind: 'health.top-districts', title: '区县非绿码占比', titleEn: 'Top districts · non-green share', topics: [HEALTH_TOPICS.districts], component: TopDistrictsPanel },
+    { kind: 'health.alerts', title: '区县预警', titleEn: 'District alerts', topics: [HEALTH_TOPICS.districts], component: AlertsPanel },
+    { kind: 'health.trend', title: '黄码红码 24小时', titleEn: 'Yellow and red codes · 24 h', topics: [HEALTH_TOPICS.trend], component: TrendPanel },
+    { kind: 'health.checkpoint-watch', title: '重点点位', titleEn: 'Checkpoints to watch · last hour', topics: [HEALTH_TOPICS.checkpoints], component: CheckpointWatchPanel },
+  ],
 };

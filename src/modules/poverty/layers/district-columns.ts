@@ -1,0 +1,185 @@
+import { ColumnLayer, GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { scaleSqrt } from 'd3-scale';
+import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
+import type { PovertyDistrict, PovertyDistricts } from '../../../hub/topics/poverty.ts';
+import { shortName } from '../../overview/layers/district-columns.ts';
+import { SELECTED, formatWan, householdColorScale, memoOn, toRgba, type Rgba } from '../style.ts';
+
+/** Tallest column (the district with the most households lifted), in metres. */
+export const MAX_COLUMN_M = 42_000;
+export const COLUMN_RADIUS_M = 5500;
+
+/** A district's column: carries districtCode, so tapping it selects the district. */
+export interface ColumnDatum extends PovertyDistrict {
+  districtCode: string;
+  name: string;
+  nameEn: string;
+  position: [number, number];
+}
+
+interface Derived {
+  districts: DistrictsResponse;
+  columns: ColumnDatum[];
+  byCode: Map<string, ColumnDatum>;
+  maxHouseholds: number;
+}
+const cache = new WeakMap<PovertyDistricts, Derived>();
+
+/** Columns at district centres, derived once per topic value (and per geometry). */
+export function columnData(value: PovertyDistricts, districts: DistrictsResponse): Derived {
+  let d = memoOn(cache, value, () => derive(value, districts));
+  if (d.districts !== districts) {
+    d = derive(value, districts);
+    cache.set(value, d);
+  }
+  return d;
+}
+
+function derive(value: PovertyDistricts, districts: DistrictsResponse): Derived {
+  const figures = new Map(value.districts.map((d) => [d.code, d]));
+  const columns: ColumnDatum[] = [];
+  for (const f of districts.features) {
+    const d = figures.get(f.properties.code);
+    if (!d) continue;
+    columns.push({ ...d, districtCode: d.code, name: f.properties.name, nameEn: f.properties.nameEn, position: f.properties.center });
+  }
+  return {
+    districts,
+    columns,
+    byCode: new Map(columns.map((c) => [c.code, c])),
+    maxHouseholds: Math.max(1, ...columns.map((c) => c.households)),
+  };
+}
+
+/** Label priority within deck's collision range [-1000, 1000]: key counties first, then by households. */
+export function labelPriority(c: ColumnDatum, maxHouseholds: number): number {
+  return (c.keyCounty ? 500 : 0) + Math.sqrt(c.households / Math.max(1, maxHouseholds)) * 400;
+}
+
+export function columnScales(maxHouseholds: number) {
+  return {
+    height: scaleSqrt().domain([0, maxHouseholds]).range([0, MAX_COLUMN_M]).clamp(true),
+    color: householdColorScale(maxHouseholds),
+  };
+}
+
+const NO_COLUMNS: ColumnDatum[] = [];
+const KEY_FILL: Rgba = [63, 208, 255, 34];
+const KEY_LINE: Rgba = [63, 208, 255, 200];
+const CLEAR: Rgba = [0, 0, 0, 0];
+const DIM: Rgba = [4, 8, 16, 170];
+const SELECTED_LINE = toRgba(SELECTED, 255);
+
+export interface DistrictColumnsInput {
+  id: string;
+  districts: DistrictsResponse;
+  value: PovertyDistricts;
+  seq: number;
+  selected: string | null;
+  scale: number;
+  labels: boolean;
+}
+
+/**
+ * Households lifted as columns at the district centres over a flat district layer: key counties
+ * tinted and outlined, and, when a district is selected, the others dimmed so its villages stand out.
+ */
+export function buildDistrictColumns({ id, districts, value, seq, selected, scale, labels }: DistrictColumnsInput) {
+  const data = columnData(value, districts);
+  const { height, color } = columnScales(data.maxHouseholds);
+  const isKey = (code: string) => data.byCode.get(code)?.keyCounty ?? false;
+  const triggers = [seq, selected];
+
+  const base = new GeoJsonLayer({
+    id: `${id}-districts`,
+    data: districts as unknown as GeoJSON.FeatureCollection,
+    filled: true,
+    stroked: true,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 40],
+    getFillColor: (f) => {
+      const code = (f as unknown as DistrictFeature).properties.code;
+      if (selected && code !== selected) return DIM;
+      return isKey(code) ? KEY_FILL : CLEAR;
+    },
+    getLineColor: (f) => {
+      const code = (f as unknown as DistrictFeature).properties.code;
+      if (code === selected) return SELECTED_LINE;
+      return isKey(code) && !selected ? KEY_LINE : CLEAR;
+    },
+    getLineWidth: (f) => ((f as unknown as DistrictFeature).properties.code === selected ? 3 : 1.5),
+    lineWidthUnits: 'pixels',
+    lineWidthScale: scale,
+    updateTriggers: { getFillColor: triggers, getLineColor: triggers, getLineWidth: selected },
+  });
+
+  const columns = new ColumnLayer<ColumnDatum>({
+    id: `${id}-columns`,
+    data: data.columns,
+    diskResolution: 16,
+    radius: COLUMN_RADIUS_M,
+    extruded: true,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 209, 102, 140],
+    material: { ambient: 0.55, diffuse: 0.6, shininess: 24, specularColor: [60, 90, 120] },
+    getPosition: (c) => c.position,
+    getElevation: (c) => height(c.households),
+    getFillColor: (c) => {
+      if (c.code === selected) return toRgba(SELECTED, 120);
+      const rgba = toRgba(color(c.households), 235);
+      if (selected) rgba[3] = 60;
+      return rgba;
+    },
+    updateTriggers: { getElevation: seq, getFillColor: triggers },
+    transitions: { getElevation: 600 },
+  });
+
+  if (!labels) return [base, columns];
+  const names = new TextLayer<ColumnDatum>({
+    id: `${id}-labels`,
+    // With a district selected the names give way to its villages' (the card and panel name it).
+    data: selected ? NO_COLUMNS : data.columns,
+    characterSet: 'auto',
+    fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
+    fontWeight: 600,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
+    getText: (c) => shortName(c.name),
+    getPosition: (c) => [c.position[0], c.position[1], height(c.households) + 2500],
+    getSize: (c) => (c.keyCounty ? 17 : 15),
+    sizeScale: scale,
+    sizeUnits: 'pixels',
+    getColor: (c) => (c.keyCounty ? [235, 245, 255, 255] : [190, 210, 230, 230]),
+    outlineWidth: 4,
+    outlineColor: [7, 13, 26, 230],
+    background: true,
+    getBackgroundColor: [0, 0, 0, 0],
+    backgroundPadding: [6, 3],
+    getTextAnchor: 'middle',
+    // Centred on its anchor: the collision filter keeps a label only if its anchor is inside it.
+    getAlignmentBaseline: 'center',
+    parameters: { depthCompare: 'always' },
+    extensions: [new CollisionFilterExtension()],
+    // @ts-expect-error CollisionFilterExtension props are added by the extension
+    getCollisionPriority: (c: ColumnDatum) => labelPriority(c, data.maxHouseholds),
+    // Generous hit boxes: the dense core would otherwise show half-faded, touching names.
+    collisionTestProps: { sizeScale: scale * 1.6 },
+    updateTriggers: { getPosition: seq },
+  });
+  return [base, columns, names];
+}
+
+/** Tooltip lines for a district (its column or its area): plain text. */
+export function describePovertyDistrict(c: ColumnDatum): string[] {
+  const h = formatWan(c.households, '户');
+  const p = formatWan(c.people, '人', 2);
+  return [
+    `${c.name} ${c.nameEn}${c.keyCounty ? ' · 重点区县 Key county' : ''}`,
+    `脱贫户 ${h.value} ${h.unit} · Households lifted`,
+    `脱贫人口 ${p.value} ${p.unit} · People lifted`,
+    `脱贫村 ${c.villages} 个 · Villages lifted`,
+    `今日平台使用 ${c.usesToday.toLocaleString('zh-CN')} 次`,
+  ];
+}
