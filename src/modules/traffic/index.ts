@@ -1,9 +1,128 @@
-import type { ModuleDefinition } from '../types.ts';
+import type { Incident, Road, TrafficCongestion, TrafficRoads, TrafficVehicles } from '../../hub/topics/traffic.ts';
+import type { LayerContext, ModuleDefinition } from '../types.ts';
+import './traffic.css';
+import { buildIncidentLayers, describeIncident } from './layers/incidents.ts';
+import { buildRoadLayers, describeRoad } from './layers/roads.ts';
+import { buildVehicleLayers } from './layers/vehicles.ts';
+import { BridgesPanel } from './panels/BridgesPanel.tsx';
+import { CityIndexPanel } from './panels/CityIndexPanel.tsx';
+import { DistrictsPanel } from './panels/DistrictsPanel.tsx';
+import { FleetPanel } from './panels/FleetPanel.tsx';
+import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
+import { TopRoadsPanel } from './panels/TopRoadsPanel.tsx';
+import { CONGESTION_LEVELS, INCIDENT_STYLE, SPEED_MAX_KMH, SPEED_RAMP } from './scales.ts';
 
+export const TRAFFIC_TOPICS = {
+  roads: 'traffic.roads',
+  congestion: 'traffic.congestion',
+  vehicles: 'traffic.vehicles',
+} as const;
+
+const roadsOf = (ctx: LayerContext) => ctx.value<TrafficRoads>(ctx.topic ?? TRAFFIC_TOPICS.roads);
+const congestionOf = (ctx: LayerContext) => ctx.value<TrafficCongestion>(TRAFFIC_TOPICS.congestion);
+const districtName = (ctx: LayerContext) => (code: string) => ctx.districts?.features.find((f) => f.properties.code === code)?.properties.name;
+
+/** 智慧交通: roads coloured by congestion, the floating-car fleet, incidents, the city index. */
 export const trafficModule: ModuleDefinition = {
   id: 'traffic',
-  title: 'traffic',
-  titleEn: 'traffic',
-  layers: [],
-  panels: [],
+  title: '智慧交通',
+  titleEn: 'Smart Traffic',
+  layers: [
+    {
+      kind: 'traffic.roads',
+      title: '路网拥堵',
+      titleEn: 'Road congestion',
+      topic: TRAFFIC_TOPICS.roads,
+      extraTopics: [TRAFFIC_TOPICS.congestion],
+      defaultStyle: { labels: true, glow: true, opacity: 1 },
+      build: (ctx) => {
+        const roads = roadsOf(ctx);
+        if (!roads) return [];
+        const congestion = congestionOf(ctx);
+        return buildRoadLayers({
+          id: ctx.layer.id,
+          roads: roads.data,
+          congestion: congestion?.data ?? null,
+          congestionSeq: congestion?.seq ?? 0,
+          scale: ctx.scale,
+          labels: ctx.layer.style.labels !== false,
+          glow: ctx.layer.style.glow !== false,
+          opacity: Number(ctx.layer.style.opacity),
+        });
+      },
+      ready: (ctx) => roadsOf(ctx) !== undefined && congestionOf(ctx) !== undefined,
+      legend: () => ({
+        type: 'categories',
+        title: '路网拥堵指数',
+        titleEn: 'Congestion index, 0–10',
+        items: CONGESTION_LEVELS.map((l, i) => ({ label: `${l.name} ${i * 2}–${l.max}`, color: l.color })),
+      }),
+      tooltip: (object, ctx) => {
+        const road = object as Road;
+        const roads = roadsOf(ctx);
+        if (!road?.id || !road.path || !roads) return null;
+        return describeRoad(road, roads.data, congestionOf(ctx)?.data ?? null, districtName(ctx));
+      },
+    },
+    {
+      kind: 'traffic.vehicles',
+      title: '浮动车',
+      titleEn: 'Floating cars',
+      topic: TRAFFIC_TOPICS.vehicles,
+      defaultStyle: { radius: 1, opacity: 1, smooth: true },
+      build: (ctx) => {
+        const v = ctx.value<TrafficVehicles>(ctx.topic ?? TRAFFIC_TOPICS.vehicles);
+        if (!v) return [];
+        return buildVehicleLayers({
+          id: ctx.layer.id,
+          vehicles: v.data,
+          scale: ctx.scale,
+          animate: ctx.animate && ctx.layer.style.smooth !== false,
+          radiusPx: Number(ctx.layer.style.radius),
+          opacity: Number(ctx.layer.style.opacity),
+        });
+      },
+      legend: () => ({
+        type: 'ramp',
+        title: '浮动车车速',
+        titleEn: 'Floating-car speed',
+        unit: 'km/h',
+        colors: [...SPEED_RAMP],
+        ticks: ['0', String(SPEED_MAX_KMH / 2), `${SPEED_MAX_KMH} km/h`],
+      }),
+    },
+    {
+      kind: 'traffic.incidents',
+      title: '交通事件',
+      titleEn: 'Traffic incidents',
+      topic: TRAFFIC_TOPICS.congestion,
+      defaultStyle: {},
+      animated: true,
+      build: (ctx) => {
+        const v = ctx.value<TrafficCongestion>(ctx.topic ?? TRAFFIC_TOPICS.congestion);
+        if (!v) return [];
+        return buildIncidentLayers({ id: ctx.layer.id, congestion: v.data, seq: v.seq, scale: ctx.scale, now: ctx.now, animate: ctx.animate });
+      },
+      legend: () => ({
+        type: 'categories',
+        title: '交通事件',
+        titleEn: 'Incidents',
+        items: Object.values(INCIDENT_STYLE).map((s) => ({ label: s.name, color: s.color })),
+      }),
+      tooltip: (object, ctx) => {
+        const x = object as Incident;
+        const v = ctx.value<TrafficCongestion>(ctx.topic ?? TRAFFIC_TOPICS.congestion);
+        if (!x?.kind || !x.roadName || !v) return null;
+        return describeIncident(x, v.time);
+      },
+    },
+  ],
+  panels: [
+    { kind: 'traffic.city-index', title: '城市拥堵指数', titleEn: 'City congestion index', topics: [TRAFFIC_TOPICS.congestion], component: CityIndexPanel },
+    { kind: 'traffic.fleet', title: '浮动车与路网', titleEn: 'Floating cars · network', topics: [TRAFFIC_TOPICS.congestion], component: FleetPanel },
+    { kind: 'traffic.districts', title: '区域拥堵', titleEn: 'By district · index, km/h', topics: [TRAFFIC_TOPICS.congestion], component: DistrictsPanel },
+    { kind: 'traffic.top-roads', title: '拥堵路段', titleEn: 'Top 8 congested roads', topics: [TRAFFIC_TOPICS.congestion], component: TopRoadsPanel },
+    { kind: 'traffic.bridges', title: '过江桥梁', titleEn: 'River crossings · worst first', topics: [TRAFFIC_TOPICS.congestion], component: BridgesPanel },
+    { kind: 'traffic.incidents', title: '交通事件', titleEn: 'Traffic incidents', topics: [TRAFFIC_TOPICS.congestion], component: IncidentsPanel },
+  ],
 };

@@ -1,0 +1,76 @@
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { TrafficVehicles } from '../../../hub/topics/traffic.ts';
+import { SPEED_LUT } from '../scales.ts';
+
+export interface VehicleLayerInput {
+  id: string;
+  vehicles: TrafficVehicles;
+  scale: number;
+  /** Interpolate between 1 Hz frames on the GPU (off with ?anim=0: the picture is the latest frame). */
+  animate: boolean;
+  /** Milliseconds a frame's motion is spread over: the frame interval. */
+  transitionMs?: number;
+  radiusPx?: number;
+  opacity?: number;
+}
+
+export interface VehicleBinaryData {
+  length: number;
+  attributes: {
+    getPosition: { value: Float32Array; size: 2 };
+    getFillColor: { value: Uint8Array; size: 4; normalized: true };
+  };
+}
+
+/**
+ * The frame as deck.gl binary attributes: positions straight from the wire, colours looked up
+ * from the speed column. One object per frame (memoised on the frame), no per-vehicle objects.
+ */
+const dataCache = new WeakMap<TrafficVehicles, VehicleBinaryData>();
+export function vehicleData(v: TrafficVehicles): VehicleBinaryData {
+  let data = dataCache.get(v);
+  if (data) return data;
+  const colors = new Uint8Array(v.count * 4);
+  const lut = SPEED_LUT;
+  for (let i = 0; i < v.count; i++) {
+    const o = v.speeds[i] * 4;
+    colors[i * 4] = lut[o];
+    colors[i * 4 + 1] = lut[o + 1];
+    colors[i * 4 + 2] = lut[o + 2];
+    colors[i * 4 + 3] = lut[o + 3];
+  }
+  data = {
+    length: v.count,
+    attributes: {
+      getPosition: { value: v.positions, size: 2 },
+      getFillColor: { value: colors, size: 4, normalized: true },
+    },
+  };
+  dataCache.set(v, data);
+  return data;
+}
+
+/**
+ * Floating cars as small points. Between frames deck.gl's attribute transition moves each point
+ * from where it is drawn to its new position over one frame interval (GPU interpolation; vehicle
+ * i is the same vehicle in every frame), so the fleet flows instead of jumping once a second.
+ */
+export function buildVehicleLayers({ id, vehicles, scale, animate, transitionMs = 1000, radiusPx = 1, opacity = 1 }: VehicleLayerInput): Layer[] {
+  return [
+    new ScatterplotLayer({
+      id: `${id}-points`,
+      data: vehicleData(vehicles) as never,
+      radiusUnits: 'pixels',
+      getRadius: radiusPx,
+      radiusScale: scale,
+      radiusMinPixels: 1,
+      stroked: false,
+      filled: true,
+      opacity,
+      pickable: false,
+      parameters: { depthCompare: 'always', depthWriteEnabled: false },
+      transitions: animate ? { getPosition: { duration: transitionMs, type: 'interpolation' } } : undefined,
+    }),
+  ];
+}
