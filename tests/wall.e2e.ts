@@ -60,7 +60,7 @@ describe('the wall', () => {
   });
 
   it('fills the panels from the hub and keeps them moving', async () => {
-    for (const kind of ['systems', 'data-calls', 'cloud', 'gov', 'district-ranking', 'poverty']) {
+    for (const kind of ['systems', 'data-calls', 'cloud', 'gov', 'district-ranking']) {
       await page.waitForSelector(`[data-testid="panel-overview.${kind}"] .panel__body :not(.panel__waiting)`);
     }
     expect(await page.locator('[data-testid=chart-systems] canvas').count()).toBe(1);

@@ -46,7 +46,7 @@ describe('checkScene names the offending field', () => {
     expect(failure(twice)).toMatch(/^panels\.1\.slot: slot "left-1" used twice/);
     const dup = overview();
     dup.layers.push({ ...dup.layers[0] });
-    expect(failure(dup)).toMatch(/^layers\.1\.id: duplicate layer id/);
+    expect(failure(dup)).toMatch(new RegExp(`^layers\\.${dup.layers.length - 1}\\.id: duplicate layer id`));
   });
 
   it('against the registry', () => {

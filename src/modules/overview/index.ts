@@ -5,7 +5,6 @@ import { CloudPanel } from './panels/CloudPanel.tsx';
 import { DataCallsPanel } from './panels/DataCallsPanel.tsx';
 import { DistrictRankingPanel } from './panels/DistrictRankingPanel.tsx';
 import { GovServicePanel } from './panels/GovServicePanel.tsx';
-import { PovertyPanel } from './panels/PovertyPanel.tsx';
 import { SystemsPanel } from './panels/SystemsPanel.tsx';
 
 const figuresOf = (ctx: LayerContext) => new Map<string, DistrictFigures>((ctx.overview?.districts ?? []).map((d) => [d.code, d]));
@@ -59,6 +58,5 @@ export const overviewModule: ModuleDefinition = {
     { kind: 'overview.cloud', title: '系统上云', titleEn: 'Cloud migration', topics: [], component: CloudPanel },
     { kind: 'overview.gov', title: '渝快办 政务服务', titleEn: 'Yukuaiban government services', topics: [], component: GovServicePanel },
     { kind: 'overview.district-ranking', title: '区县数据调用', titleEn: 'Today by district · 万次', topics: [], component: DistrictRankingPanel },
-    { kind: 'overview.poverty', title: '扶贫平台', titleEn: 'Poverty alleviation platform', topics: [], component: PovertyPanel },
   ],
 };
