@@ -1,9 +1,67 @@
+import type { AirStation, AirStations, Pm25Grid } from '../../hub/topics/environment.ts';
 import type { ModuleDefinition } from '../types.ts';
+import { AQI_LEGEND_ITEMS, PM25_STOPS } from './colors.ts';
+import { buildAqiStationLayers, describeAirStation } from './layers/aqi-stations.ts';
+import { buildPm25Layers } from './layers/pm25-surface.ts';
+import { AqiRankingPanel } from './panels/AqiRankingPanel.tsx';
+import { CategoryPanel } from './panels/CategoryPanel.tsx';
+import { CityAqiPanel } from './panels/CityAqiPanel.tsx';
+import { GoodDaysPanel } from './panels/GoodDaysPanel.tsx';
+import { Pm25TrendPanel } from './panels/Pm25TrendPanel.tsx';
+import { PollutantsPanel } from './panels/PollutantsPanel.tsx';
+import './environment.css';
 
+/** Ecological environment: air quality after HJ 633, its sites and the PM2.5 surface. */
 export const environmentModule: ModuleDefinition = {
   id: 'environment',
-  title: 'environment',
-  titleEn: 'environment',
-  layers: [],
-  panels: [],
+  title: '生态环境',
+  titleEn: 'Ecological Environment',
+  layers: [
+    {
+      kind: 'environment.pm25-surface',
+      title: 'PM2.5 浓度面',
+      titleEn: 'PM2.5 surface',
+      topic: 'environment.pm25',
+      defaultStyle: { opacity: 0.8 },
+      build: (ctx) => {
+        const value = ctx.value<Pm25Grid>(ctx.topic!);
+        return value ? buildPm25Layers({ id: ctx.layer.id, grid: value.data, opacity: Number(ctx.layer.style.opacity) }) : [];
+      },
+      legend: () => ({
+        type: 'ramp',
+        title: 'PM2.5 浓度',
+        titleEn: 'PM2.5 surface, interpolated',
+        unit: 'μg/m³',
+        colors: PM25_STOPS.map(([, c]) => c),
+        ticks: PM25_STOPS.map(([v], i) => (i === PM25_STOPS.length - 1 ? `≥${v} μg/m³` : String(v))),
+      }),
+    },
+    {
+      kind: 'environment.aqi-stations',
+      title: '空气质量监测站',
+      titleEn: 'Air-quality stations',
+      topic: 'environment.stations',
+      defaultStyle: { labels: true },
+      build: (ctx) => {
+        const value = ctx.value<AirStations>(ctx.topic!);
+        if (!value) return [];
+        return buildAqiStationLayers({ id: ctx.layer.id, stations: value.data, version: value.seq, scale: ctx.scale, labels: ctx.layer.style.labels !== false });
+      },
+      tooltip: (object, ctx) => {
+        const s = object as AirStation;
+        if (!s || typeof s.aqi !== 'number' || typeof s.name !== 'string') return null;
+        const district = ctx.districts?.features.find((f) => f.properties.code === s.districtCode)?.properties.name;
+        return describeAirStation(s, district);
+      },
+      legend: () => ({ type: 'categories', title: '空气质量指数 AQI', titleEn: 'HJ 633 categories', items: AQI_LEGEND_ITEMS }),
+    },
+  ],
+  panels: [
+    { kind: 'environment.good-days', title: '优良天数', titleEn: 'Good-air days this year', topics: ['environment.summary'], component: GoodDaysPanel },
+    { kind: 'environment.city-aqi', title: '主城空气质量', titleEn: 'City AQI now · μg/m³', topics: ['environment.summary'], component: CityAqiPanel },
+    { kind: 'environment.pm25-trend', title: 'PM2.5 24小时', titleEn: '24-hour PM2.5 · μg/m³', topics: ['environment.summary'], component: Pm25TrendPanel },
+    { kind: 'environment.aqi-ranking', title: '区县 AQI 排名', titleEn: 'District AQI, worst first', topics: ['environment.stations'], component: AqiRankingPanel },
+    { kind: 'environment.pollutants', title: '首要污染物', titleEn: 'Primary pollutant days this year', topics: ['environment.summary'], component: PollutantsPanel },
+    { kind: 'environment.categories', title: '站点等级分布', titleEn: 'Sites by AQI category', topics: ['environment.stations'], component: CategoryPanel },
+  ],
 };

@@ -1,9 +1,110 @@
+import type { DistrictFeature } from '../../hub/contract.ts';
+import type { Radar, StationReading, WeatherStations, WeatherWarnings } from '../../hub/topics/weather.ts';
 import type { ModuleDefinition } from '../types.ts';
+import { RAIN_STOPS, TEMPERATURE_RAMP } from './colors.ts';
+import { buildRainLayers } from './layers/rain.ts';
+import { buildStationLayers, deriveStations, describeStation } from './layers/stations.ts';
+import { WARNING_LEGEND_ITEMS, buildWarningLayers, describeDistrictWarnings, warningsByDistrict } from './layers/warnings.ts';
+import { ExtremesPanel } from './panels/ExtremesPanel.tsx';
+import { ForecastPanel } from './panels/ForecastPanel.tsx';
+import { FourDayPanel } from './panels/FourDayPanel.tsx';
+import { RadarPanel } from './panels/RadarPanel.tsx';
+import { RainRankingPanel } from './panels/RainRankingPanel.tsx';
+import { WarningsPanel } from './panels/WarningsPanel.tsx';
+import './weather.css';
 
+/** Smart weather: Chongqing's "four-day" system (detection, forecast, service, disaster prevention). */
 export const weatherModule: ModuleDefinition = {
   id: 'weather',
-  title: 'weather',
-  titleEn: 'weather',
-  layers: [],
-  panels: [],
+  title: '智慧气象',
+  titleEn: 'Smart Weather',
+  layers: [
+    {
+      kind: 'weather.rain',
+      title: '雷达降水',
+      titleEn: 'Radar rain',
+      topic: 'weather.radar',
+      defaultStyle: { opacity: 0.85 },
+      animated: true,
+      build: (ctx) => {
+        const radar = ctx.value<Radar>(ctx.topic!);
+        if (!radar) return [];
+        return buildRainLayers({ id: ctx.layer.id, radar, now: ctx.now, animate: ctx.animate, opacity: Number(ctx.layer.style.opacity) });
+      },
+      legend: () => ({
+        type: 'ramp',
+        title: '雷达降水',
+        titleEn: 'Radar rain rate',
+        unit: 'mm/h',
+        colors: RAIN_STOPS.map(([, c]) => c),
+        ticks: ['0.1', '1', '10', '100 mm/h'],
+      }),
+    },
+    {
+      kind: 'weather.warnings',
+      title: '气象预警',
+      titleEn: 'Weather warnings',
+      topic: 'weather.warnings',
+      defaultStyle: { opacity: 0.38, labels: true },
+      build: (ctx) => {
+        const value = ctx.value<WeatherWarnings>(ctx.topic!);
+        if (!value || !ctx.districts) return [];
+        return buildWarningLayers({
+          id: ctx.layer.id,
+          districts: ctx.districts,
+          warnings: value.data,
+          version: value.seq,
+          selected: ctx.selectedDistrict,
+          scale: ctx.scale,
+          opacity: Number(ctx.layer.style.opacity),
+          labels: ctx.layer.style.labels !== false,
+        });
+      },
+      ready: (ctx) => ctx.districts !== null && ctx.value(ctx.topic!) !== undefined,
+      tooltip: (object, ctx) => {
+        const feature = object as DistrictFeature;
+        const value = ctx.value<WeatherWarnings>(ctx.topic!);
+        if (!feature?.properties?.code || !value) return null;
+        return describeDistrictWarnings(feature, warningsByDistrict(value.data).get(feature.properties.code));
+      },
+      legend: () => ({ type: 'categories', title: '气象灾害预警', titleEn: 'Weather warning signals', items: WARNING_LEGEND_ITEMS }),
+    },
+    {
+      kind: 'weather.stations',
+      title: '气象观测站',
+      titleEn: 'Weather stations',
+      topic: 'weather.stations',
+      defaultStyle: { labels: true },
+      build: (ctx) => {
+        const value = ctx.value<WeatherStations>(ctx.topic!);
+        if (!value) return [];
+        return buildStationLayers({ id: ctx.layer.id, stations: value.data, version: value.seq, scale: ctx.scale, labels: ctx.layer.style.labels !== false });
+      },
+      tooltip: (object) => {
+        const s = object as StationReading;
+        return s && typeof s.id === 'string' && typeof s.temperatureC === 'number' ? describeStation(s) : null;
+      },
+      legend: (ctx) => {
+        const value = ctx.value<WeatherStations>(ctx.topic!);
+        if (!value) return null;
+        const [lo, hi] = deriveStations(value.data).domain;
+        return {
+          type: 'ramp',
+          title: '站点气温',
+          titleEn: 'Station temperature',
+          unit: '°C',
+          colors: [...TEMPERATURE_RAMP],
+          ticks: [`${lo}`, `${Math.round((lo + hi) / 2)}`, `${hi} °C`],
+        };
+      },
+    },
+  ],
+  panels: [
+    { kind: 'weather.four-day', title: '四天气象', titleEn: 'Detect · Forecast · Serve · Prevent', topics: ['weather.stations', 'weather.forecast', 'weather.warnings'], component: FourDayPanel },
+    { kind: 'weather.forecast', title: '24小时预报', titleEn: 'Central Chongqing · °C / mm', topics: ['weather.forecast'], component: ForecastPanel },
+    { kind: 'weather.extremes', title: '实况极值', titleEn: 'Station extremes now', topics: ['weather.stations'], component: ExtremesPanel },
+    { kind: 'weather.warnings', title: '预警信号', titleEn: 'Warnings in force', topics: ['weather.warnings'], component: WarningsPanel },
+    { kind: 'weather.rain-ranking', title: '区县今日雨量', titleEn: 'Rain today by district · mm', topics: ['weather.warnings'], component: RainRankingPanel },
+    { kind: 'weather.radar-summary', title: '雷达监测', titleEn: 'Radar now', topics: ['weather.radar'], component: RadarPanel },
+  ],
 };

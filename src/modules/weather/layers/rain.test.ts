@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { RadarSchema, rainQuantOf, type Radar } from '../../../hub/topics/weather.ts';
+import type { TopicValue } from '../../../store/topic-store.ts';
+import { RAIN_LUT, RAIN_STOPS, rainColor } from '../colors.ts';
+import { BLEND_STEPS, EDGE_FADE_CELLS, RadarFrames, buildRainLayers, edgeFade, paintRadar, type RadarImage } from './rain.ts';
+
+const T = Date.UTC(2024, 6, 15, 7, 0);
+const COLS = 20;
+const ROWS = 16;
+
+function radar(time: number, fill: (i: number, j: number) => number, grid = { bbox: [105.2, 28.1, 110.3, 32.3] as [number, number, number, number], cols: COLS, rows: ROWS }): Radar {
+  const q = new Uint8Array(grid.cols * grid.rows);
+  for (let j = 0; j < grid.rows; j++) for (let i = 0; i < grid.cols; i++) q[j * grid.cols + i] = rainQuantOf(fill(i, j));
+  return RadarSchema.parse({
+    time,
+    grid,
+    encoding: 'sqrt25-u8',
+    cells: Buffer.from(q).toString('base64'),
+    maxRateMmh: 0,
+    wetShare: 0,
+    motion: null,
+  });
+}
+
+const value = (data: Radar, seq: number): TopicValue<Radar> => ({ seq, time: data.time, data });
+const pixel = (img: RadarImage, i: number, j: number) => [...img.data.subarray((j * img.width + i) * 4, (j * img.width + i) * 4 + 4)];
+
+describe('paintRadar', () => {
+  it('one pixel per cell, north row first; dry is transparent, rain takes the ramp colour', () => {
+    const r = radar(T, (i, j) => (i === 10 && j === 8 ? 12 : 0));
+    const img = paintRadar(r, null, 1);
+    expect([img.width, img.height]).toEqual([COLS, ROWS]);
+    expect(pixel(img, 0, 0)[3]).toBe(0);
+    const q = rainQuantOf(12);
+    expect(pixel(img, 10, 8).slice(0, 3)).toEqual([...RAIN_LUT.subarray(q * 4, q * 4 + 3)]);
+    expect(Math.abs(pixel(img, 10, 8)[1] - rainColor(12)[1])).toBeLessThan(4);
+    expect(pixel(img, 10, 8)[3]).toBeGreaterThan(150);
+  });
+
+  it('blends two frames linearly in the radar byte values', () => {
+    const a = radar(T, () => 0);
+    const b = radar(T + 5000, () => 16);
+    const q = rainQuantOf(16);
+    const half = paintRadar(b, a, 0.5);
+    const expected = Math.round(q / 2);
+    expect(pixel(half, 10, 8).slice(0, 3)).toEqual([...RAIN_LUT.subarray(expected * 4, expected * 4 + 3)]);
+    expect(pixel(paintRadar(b, a, 0), 10, 8)[3]).toBe(0);
+  });
+
+  it('fades out towards the grid edge: no hard-edged rain at the bounding box', () => {
+    const f = edgeFade(COLS, ROWS);
+    expect(f[0]).toBeLessThan(0.05);
+    expect(f[Math.floor(ROWS / 2) * COLS + Math.floor(COLS / 2)]).toBe(1);
+    const img = paintRadar(radar(T, () => 20), null, 1);
+    expect(pixel(img, 0, 8)[3]).toBeLessThan(pixel(img, EDGE_FADE_CELLS, 8)[3]);
+  });
+});
+
+describe('RadarFrames', () => {
+  it('without animation shows the latest frame', () => {
+    const frames = new RadarFrames();
+    frames.update('rain', value(radar(T, () => 1), 1), 0, false);
+    const { frames: f, t } = frames.update('rain', value(radar(T + 5000, () => 2), 2), 0, false);
+    expect(t).toBe(1);
+    expect(f.cur.time).toBe(T + 5000);
+  });
+
+  it('with animation eases from the previous frame over one radar interval, in steps', () => {
+    const frames = new RadarFrames();
+    frames.update('rain', value(radar(T, () => 1), 1), 1000, true);
+    const next = value(radar(T + 5000, () => 2), 2);
+    expect(frames.update('rain', next, 2000, true).t).toBe(0);
+    const mid = frames.update('rain', next, 4500, true).t;
+    expect(mid).toBeCloseTo(0.5, 6);
+    expect(Math.round(mid * BLEND_STEPS)).toBe(mid * BLEND_STEPS);
+    expect(frames.update('rain', next, 9000, true).t).toBe(1);
+  });
+
+  it('does not blend across a gap, a changed grid, or an older frame', () => {
+    const frames = new RadarFrames();
+    frames.update('rain', value(radar(T, () => 1), 1), 0, true);
+    expect(frames.update('rain', value(radar(T + 120_000, () => 2), 2), 10, true).frames.prev).toBeNull();
+    const other = radar(T + 125_000, () => 2, { bbox: [105, 28, 110, 32], cols: 10, rows: 8 });
+    expect(frames.update('rain', value(other, 3), 20, true).frames.prev).toBeNull();
+    // Layers are kept apart.
+    expect(frames.update('other', value(radar(T, () => 1), 1), 0, true).frames.cur.time).toBe(T);
+  });
+});
+
+describe('buildRainLayers', () => {
+  it('one bitmap with a stable id over the grid bbox, image reused until the picture changes', () => {
+    const frames = new RadarFrames();
+    const v = value(radar(T, (i) => i), 7);
+    const [a] = buildRainLayers({ id: 'rain', radar: v, now: 0, animate: false, opacity: 0.8, frames });
+    const [b] = buildRainLayers({ id: 'rain', radar: v, now: 5, animate: false, opacity: 0.8, frames });
+    expect(a.id).toBe('rain-image');
+    expect(b.id).toBe('rain-image');
+    const props = (l: typeof a) => l.props as unknown as { image: unknown; bounds: number[]; opacity: number; _imageCoordinateSystem: string };
+    expect(props(a).bounds).toEqual([105.2, 28.1, 110.3, 32.3]);
+    expect(props(a).image).toBe(props(b).image);
+    expect(props(a)._imageCoordinateSystem).toBe('lnglat');
+    expect(props(a).opacity).toBe(0.8);
+    const [c] = buildRainLayers({ id: 'rain', radar: value(radar(T + 5000, () => 3), 8), now: 10, animate: false, opacity: 0.8, frames });
+    expect(props(c).image).not.toBe(props(a).image);
+  });
+
+  it('the ramp runs through the CMA radar colours in order of rain rate', () => {
+    expect(RAIN_STOPS.map(([r]) => r)).toEqual([...RAIN_STOPS.map(([r]) => r)].sort((a, b) => a - b));
+    expect(rainColor(0.05)[3]).toBe(0);
+    for (let k = 1; k < RAIN_STOPS.length; k++) expect(rainColor(RAIN_STOPS[k][0])[3]).toBeGreaterThanOrEqual(rainColor(RAIN_STOPS[k - 1][0])[3]);
+  });
+});

@@ -1,0 +1,155 @@
+import { ScatterplotLayer, TextLayer, type TextLayerProps } from '@deck.gl/layers';
+import type { FilterContext, Layer } from '@deck.gl/core';
+import { scaleLinear } from 'd3-scale';
+import { interpolateRgbBasis } from 'd3-interpolate';
+import type { StationReading, WeatherStations } from '../../../hub/topics/weather.ts';
+import { TEMPERATURE_RAMP, clockTime, toRgba, windName, type Rgba } from '../colors.ts';
+
+/** Stations whose values are labelled at any zoom: the rainiest few. */
+export const TOP_RAIN_LABELS = 5;
+/**
+ * Labelled stations keep this far apart in longitude or latitude (degrees): a "万州 12.3 mm" label
+ * is ~80 × 20 px, about 0.5° × 0.12° at the city-wide zoom, so labels never overlap there.
+ */
+export const LABEL_GAP_DEG: [lon: number, lat: number] = [0.55, 0.14];
+/** From this zoom on every station carries its temperature. */
+export const LABEL_ZOOM = 8.5;
+
+const OFFLINE: Rgba = [125, 147, 178, 150];
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
+
+/** A text layer that only draws from a zoom on (its sublayers are filtered per viewport). */
+export class ZoomGatedTextLayer<D> extends TextLayer<D, { minZoom?: number }> {
+  static layerName = 'ZoomGatedTextLayer';
+  static defaultProps = { ...TextLayer.defaultProps, minZoom: { type: 'number', value: 0 } };
+  filterSubLayer({ viewport }: FilterContext) {
+    return viewport.zoom >= (this.props.minZoom ?? 0);
+  }
+}
+
+export interface StationsDerived {
+  domain: [number, number];
+  color: (c: number) => Rgba;
+  topRain: StationReading[];
+  /** Stations without a rain label: they carry their temperature when zoomed in. */
+  others: StationReading[];
+}
+
+const derived = new WeakMap<WeatherStations, StationsDerived>();
+const interpolate = interpolateRgbBasis([...TEMPERATURE_RAMP]);
+
+/** Colour domain (whole degrees, at least 10 °C wide) and the rainiest stations, per topic value. */
+export function deriveStations(value: WeatherStations): StationsDerived {
+  const hit = derived.get(value);
+  if (hit) return hit;
+  const temps = value.stations.filter((s) => s.online).map((s) => s.temperatureC);
+  let lo = temps.length ? Math.floor(Math.min(...temps)) : 0;
+  let hi = temps.length ? Math.ceil(Math.max(...temps)) : 30;
+  if (hi - lo < 10) {
+    const mid = (hi + lo) / 2;
+    lo = Math.floor(mid - 5);
+    hi = lo + 10;
+  }
+  const scale = scaleLinear().domain([lo, hi]).range([0, 1]).clamp(true);
+  const color = (c: number): Rgba => toRgba(interpolate(scale(c)));
+  // Wettest first, skipping stations crowded by one already labelled (the core is dense).
+  const topRain: StationReading[] = [];
+  for (const s of value.stations.filter((x) => x.online && x.rain1hMm >= 0.1).sort((a, b) => b.rain1hMm - a.rain1hMm || a.id.localeCompare(b.id))) {
+    if (topRain.length >= TOP_RAIN_LABELS) break;
+    const crowded = topRain.some((t) => Math.abs(t.position[0] - s.position[0]) < LABEL_GAP_DEG[0] && Math.abs(t.position[1] - s.position[1]) < LABEL_GAP_DEG[1]);
+    if (!crowded) topRain.push(s);
+  }
+  const others = value.stations.filter((s) => !topRain.includes(s));
+  const out = { domain: [lo, hi] as [number, number], color, topRain, others };
+  derived.set(value, out);
+  return out;
+}
+
+export interface StationLayerInput {
+  id: string;
+  stations: WeatherStations;
+  version: number;
+  scale: number;
+  labels: boolean;
+}
+
+const fmt1 = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
+
+export function buildStationLayers({ id, stations, version, scale, labels }: StationLayerInput): Layer[] {
+  const d = deriveStations(stations);
+  const text: Partial<TextLayerProps<StationReading>> = {
+    characterSet: 'auto',
+    fontFamily: FONT,
+    fontWeight: 600,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
+    getPosition: (s) => s.position,
+    sizeScale: scale,
+    sizeUnits: 'pixels',
+    outlineWidth: 4,
+    outlineColor: [7, 13, 26, 235],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'bottom',
+    getPixelOffset: [0, -9 * scale],
+    parameters: { depthCompare: 'always' },
+  };
+  const layers: Layer[] = [
+    new ScatterplotLayer<StationReading>({
+      id: `${id}-points`,
+      data: stations.stations,
+      getPosition: (s) => s.position,
+      getRadius: 5,
+      radiusUnits: 'pixels',
+      radiusScale: scale,
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5 * scale,
+      getLineColor: [7, 13, 26, 230],
+      getFillColor: (s) => (s.online ? d.color(s.temperatureC) : OFFLINE),
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 209, 102, 255],
+      parameters: { depthCompare: 'always' },
+      updateTriggers: { getFillColor: version, getLineWidth: scale },
+    }),
+  ];
+  if (!labels) return layers;
+  layers.push(
+    new TextLayer<StationReading>({
+      ...text,
+      id: `${id}-rain-labels`,
+      data: d.topRain,
+      getText: (s) => `${s.name} ${fmt1(s.rain1hMm)} mm`,
+      getSize: 15,
+      getColor: [255, 255, 255, 255],
+      // A dark chip keeps the figure readable over rain colours and district names.
+      background: true,
+      getBackgroundColor: [10, 22, 44, 215],
+      backgroundPadding: [5, 2],
+      outlineWidth: 0,
+      updateTriggers: { getText: version },
+    }),
+    new ZoomGatedTextLayer<StationReading>({
+      ...text,
+      id: `${id}-temp-labels`,
+      data: d.others,
+      minZoom: LABEL_ZOOM,
+      getText: (s) => `${s.name} ${fmt1(s.temperatureC)}°`,
+      getSize: 14,
+      getColor: [200, 216, 238, 255],
+      updateTriggers: { getText: version },
+    }),
+  );
+  return layers;
+}
+
+/** Tooltip lines for a station: every reading, with units, as plain text. */
+export function describeStation(s: StationReading): string[] {
+  return [
+    `${s.name} ${s.nameEn} · 海拔 ${Math.round(s.elevationM)} m`,
+    `${s.online ? '观测' : '离线 · 最后观测'} ${clockTime(s.observedAt)}`,
+    `气温 ${fmt1(s.temperatureC)} °C · 相对湿度 ${Math.round(s.humidityPct)} %`,
+    `1小时雨量 ${fmt1(s.rain1hMm)} mm`,
+    `${windName(s.windFromDeg)} ${fmt1(s.windSpeedMs)} m/s（${Math.round(s.windFromDeg)}°）· 阵风 ${fmt1(s.windGustMs)} m/s`,
+    `能见度 ${s.visibilityKm < 1 ? `${Math.round(s.visibilityKm * 1000)} m` : `${fmt1(s.visibilityKm)} km`}`,
+  ];
+}

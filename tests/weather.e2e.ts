@@ -1,0 +1,169 @@
+// Weather scene (智慧气象), module-specific checks: the radar draws rain where the hub's grid has it,
+// the panels agree with the hub's REST snapshots, stations and districts explain themselves in
+// tooltips, and the rain layer keeps animating when animation is on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { RadarSchema, rainRateOf, type RadarWire, type WeatherStations, type WeatherWarnings } from '../src/hub/topics/weather.ts';
+import { EDGE_FADE_CELLS } from '../src/modules/weather/layers/rain.ts';
+import { collectPageErrors, launchBrowser } from './browser.ts';
+import { regionStats } from './pixels.ts';
+import { startClient, testHub } from './servers.ts';
+
+const hub = testHub(18810);
+let client: Awaited<ReturnType<typeof startClient>>;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const VIEW = { width: 1280, height: 720 };
+/** The twin between the panel columns (420 design px a side at scale 2/3), with a margin. */
+const MIDDLE = { left: 310, right: VIEW.width - 310, top: 70, bottom: VIEW.height - 150 };
+
+async function topic<T>(name: string): Promise<T> {
+  const res = await fetch(`${hub.url}/api/v1/topics/${name}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { data: T }).data;
+}
+
+const project = (lonLat: [number, number]) => page.evaluate((p) => window.__onescreenTwin!.project!(p), lonLat);
+const inMiddle = (p: { x: number; y: number }) => p.x > MIDDLE.left && p.x < MIDDLE.right && p.y > MIDDLE.top && p.y < MIDDLE.bottom;
+
+/** Mean colour of a small screen region (decoded from a screenshot in the page). */
+async function meanColour(x: number, y: number, size = 6): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: x - size / 2, y: y - size / 2, width: size, height: size } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const sum = [0, 0, 0];
+    for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
+    const n = d.length / 4;
+    return [sum[0] / n, sum[1] / n, sum[2] / n] as [number, number, number];
+  }, png.toString('base64'));
+}
+
+beforeAll(async () => {
+  await hub.start();
+  client = await startClient(15210, hub.url);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: VIEW, deviceScaleFactor: 1 });
+  errors = collectPageErrors(page);
+  await page.goto(`${client.url}/wall?scene=weather&anim=0`);
+  await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'weather', null, { timeout: 90_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await client?.stop();
+  await hub.stop();
+});
+
+describe('weather scene', () => {
+  it('draws the warnings, the radar image and the stations, with their legends', async () => {
+    const ids = await page.evaluate(() => window.__onescreenTwin!.layerIds);
+    expect(ids).toEqual(expect.arrayContaining(['warnings-fill', 'rain-image', 'stations-points']));
+    const warningLegend = await page.locator('[data-testid=legend-warnings] .legend__items').innerText();
+    expect(warningLegend.replace(/\s+/g, ' ')).toMatch(/蓝色预警.*黄色预警.*橙色预警.*红色预警/);
+    await expect(page.locator('[data-testid=legend-rain]').textContent()).resolves.toContain('mm/h');
+    await expect(page.locator('[data-testid=legend-stations]').textContent()).resolves.toContain('°C');
+  });
+
+  it('paints rain where the hub’s radar grid has it', async () => {
+    const wire = await topic<RadarWire>('weather.radar');
+    const radar = RadarSchema.parse(wire);
+    const { bbox, cols, rows } = radar.grid;
+    // The wettest cell that is on screen between the columns, at least 1 mm/h.
+    let best: { q: number; lonLat: [number, number]; p: { x: number; y: number } } | null = null;
+    // Away from the grid's edge, where the picture fades out (the end of radar coverage).
+    const inner = (i: number) => Math.min(i % cols, cols - 1 - (i % cols), Math.floor(i / cols), rows - 1 - Math.floor(i / cols)) >= EDGE_FADE_CELLS;
+    const candidates = [...radar.values.keys()].filter((i) => inner(i) && rainRateOf(radar.values[i]) >= 1).sort((a, b) => radar.values[b] - radar.values[a]);
+    for (const i of candidates.slice(0, 200)) {
+      const lonLat: [number, number] = [bbox[0] + ((i % cols) + 0.5) * ((bbox[2] - bbox[0]) / cols), bbox[3] - (Math.floor(i / cols) + 0.5) * ((bbox[3] - bbox[1]) / rows)];
+      const p = await project(lonLat);
+      if (inMiddle(p)) {
+        best = { q: radar.values[i], lonLat, p };
+        break;
+      }
+    }
+    if (!best) {
+      console.warn(`weather.e2e: no rain ≥ 1 mm/h on screen right now (max ${wire.maxRateMmh} mm/h); skipping the pixel check`);
+      return;
+    }
+    // Rain colours (cyan, greens, yellow, orange, red) are bright; the dark navy base is not.
+    const [r, g, b] = await meanColour(best.p.x, best.p.y);
+    expect(Math.max(r, g), `colour at ${best.lonLat} (${rainRateOf(best.q).toFixed(1)} mm/h): ${[r, g, b].map(Math.round)}`).toBeGreaterThan(90);
+  });
+
+  it('the four-day panel counts the stations online and the warnings as the hub does', async () => {
+    await page.waitForSelector('[data-testid=kpi-stations-online]');
+    const stations = await topic<WeatherStations>('weather.stations');
+    const online = stations.stations.filter((s) => s.online).length;
+    await expect(page.textContent('[data-testid=kpi-stations-online]')).resolves.toContain(`${online}/${stations.stations.length}`);
+    const warnings = await topic<WeatherWarnings>('weather.warnings');
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=kpi-active-warnings]')?.textContent?.startsWith(String(n)),
+      warnings.active.length,
+      { timeout: 40_000 },
+    );
+  });
+
+  it('the warnings panel lists the signals in force, newest first, or says there are none', async () => {
+    const warnings = await topic<WeatherWarnings>('weather.warnings');
+    if (!warnings.active.length) {
+      await expect(page.textContent('[data-testid=weather-no-warnings]')).resolves.toContain('当前无生效预警');
+      return;
+    }
+    const rows = page.locator('[data-testid=weather-warning-list] li');
+    await expect(rows.count()).resolves.toBe(Math.min(5, warnings.active.length));
+    await expect(rows.first().getAttribute('data-level')).resolves.toBe(warnings.active[0].level);
+    await expect(rows.first().textContent()).resolves.toMatch(/(暴雨|大风|高温|大雾)(蓝|黄|橙|红)色预警/);
+  });
+
+  it('the forecast chart draws, with °C and mm axes', async () => {
+    const box = (await page.locator('[data-testid=chart-weather-forecast]').boundingBox())!;
+    expect((await regionStats(page, box, [16, 30, 58])).distinctColours).toBeGreaterThan(8);
+    await expect(page.textContent('[data-testid=forecast-summary]')).resolves.toMatch(/°C.*%.*mm/);
+  });
+
+  it('hovering a station shows its readings with units, as text', async () => {
+    const stations = await topic<WeatherStations>('weather.stations');
+    for (const s of stations.stations) {
+      const p = await project(s.position);
+      if (!inMiddle(p)) continue;
+      await page.mouse.move(p.x, p.y);
+      const tooltip = page.locator('.twin-tooltip');
+      try {
+        await tooltip.waitFor({ state: 'visible', timeout: 8000 });
+      } catch {
+        continue; // covered by a neighbour's label: try the next station
+      }
+      const text = await tooltip.innerText();
+      if (!text.includes('气温')) continue;
+      expect(text).toMatch(/海拔 \d+ m/);
+      expect(text).toMatch(/气温 -?[\d.]+ °C · 相对湿度 \d+ %/);
+      expect(text).toMatch(/1小时雨量 [\d.]+ mm/);
+      expect(text).toMatch(/风 [\d.]+ m\/s/);
+      // Plain text: the only markup is the line breaks innerText makes.
+      await expect(tooltip.innerHTML()).resolves.not.toMatch(/<(?!br>)[a-z]/i);
+      return;
+    }
+    throw new Error('no station could be hovered');
+  });
+
+  it('with animation on, the radar keeps drawing frames', async () => {
+    await page.goto(`${client.url}/wall?scene=weather`);
+    await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'weather', null, { timeout: 60_000 });
+    const before = await page.evaluate(() => window.__onescreenTwin!.deckFrames);
+    await page.waitForFunction((b) => window.__onescreenTwin!.deckFrames >= b + 3, before, { timeout: 30_000 });
+  });
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
