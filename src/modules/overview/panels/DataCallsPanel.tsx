@@ -22,6 +22,7 @@ export function DataCallsPanel({ scale }: { scale: number }) {
       },
       yAxis: {
         type: 'value',
+        splitNumber: 2,
         name: '次/分',
         nameTextStyle: { color: WALL_CHART.muted, fontSize: 14, align: 'left' },
         axisLabel: { color: WALL_CHART.muted, fontSize: 14, formatter: (v: number) => (v >= 1e4 ? `${v / 1e4}万` : `${v}`) },

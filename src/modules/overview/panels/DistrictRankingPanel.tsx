@@ -4,7 +4,7 @@ import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 
-const TOP = 8;
+const TOP = 6;
 
 export function DistrictRankingPanel({ scale }: { scale: number }) {
   const o = useOverview((s) => s.overview);
