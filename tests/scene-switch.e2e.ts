@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchBrowser } from './browser.ts';
 import { startClient, testHub } from './servers.ts';
+import { checkScene, sceneTopics } from '../src/modules/scene-validation.ts';
 
 const SCENES = new URL('../scenes/', import.meta.url);
 const files = readdirSync(SCENES).filter((f) => f.endsWith('.json')).sort();
@@ -88,9 +89,15 @@ describe('scene switching', () => {
     const expected = read(files[0]).layers.map((l: { id: string }) => l.id);
     const layerIds = await page.evaluate(() => window.__onescreenTwin!.layerIds);
     expect(layerIds.every((id) => expected.some((l: string) => id === l || id.startsWith(`${l}-`)))).toBe(true);
-    await page.waitForFunction(() => document.querySelector('[data-testid=diag-topics]')?.textContent?.includes('—'), null, {
-      timeout: 10_000,
-    });
+    // The wall holds exactly the overview's topics again: the other scene's own data was let go.
+    const check = checkScene(read(files[0]));
+    if (!check.ok) throw new Error(check.error);
+    const expectedTopics = sceneTopics(check.scene).join(' ') || '—';
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid=diag-topics]')?.textContent === `数据 topics: ${t}`,
+      expectedTopics,
+      { timeout: 15_000 },
+    );
   });
 
   it('opens a scene from the URL and steps through all of them', async () => {

@@ -46,8 +46,10 @@ export interface LayerKind {
   /** Needs a new frame every animation frame (moving rain, vehicles, pulses). */
   animated?: boolean;
   build(ctx: LayerContext): Layer[];
-  /** Whether the layer has what it needs to draw (its data has arrived). */
+  /** Whether the layer has what it needs to draw (its data has arrived); it is built only then. */
   ready?(ctx: LayerContext): boolean;
+  /** For layers that load their own content after being built (tiles, models): whether it has. */
+  drawn?(ctx: LayerContext): boolean;
   legend?(ctx: LayerContext): LegendSpec | null;
   /**
    * Alert beacons this layer raises (a pulsing light column over the place): for alarms that must

@@ -189,6 +189,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       if (frame.ready && readyScene !== scene.id) {
         readyScene = scene.id;
         noteSceneLayersReady(scene.id);
+        map.triggerRepaint(); // a still scene draws no new frame by itself: ask for the one that counts
       }
       if (frame.animated && flags.anim && !raf) raf = requestAnimationFrame(frameLoop);
     };

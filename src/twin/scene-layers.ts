@@ -56,6 +56,7 @@ export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: strin
       frame.animated ||= Boolean(kind.animated);
       if (!ready) continue;
       frame.layers.push(...kind.build(ctx));
+      frame.ready &&= kind.drawn ? kind.drawn(ctx) : true;
       const legend = kind.legend?.(ctx);
       if (legend) frame.legends.push({ id: layer.id, legend });
       frame.beacons.push(...(kind.beacons?.(ctx) ?? []));

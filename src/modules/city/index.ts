@@ -6,6 +6,14 @@ import type { ModuleDefinition } from '../types.ts';
 import { CityModelPanel } from './CityModelPanel.tsx';
 
 /**
+ * Tilesets whose first tile has loaded: the scene counts as drawn only after that, or after
+ * TILESET_PATIENCE_MS (a tileset out of view or unreachable must not hold the scene back forever).
+ */
+const loadedTilesets = new Set<string>();
+const firstBuilt = new Map<string, number>();
+const TILESET_PATIENCE_MS = 20_000;
+
+/**
  * The city model: the generated buildings are part of every twin (src/twin/city); this module lets
  * a scene add real models in standard formats: a glTF/GLB placed at a point, or a 3D Tiles tileset.
  */
@@ -42,16 +50,25 @@ export const cityModule: ModuleDefinition = {
       title: '三维瓦片',
       titleEn: '3D Tiles',
       defaultStyle: { url: '/tiles/chaotianmen/tileset.json', opacity: 1 },
-      build: (ctx) => [
-        new Tile3DLayer({
-          id: `${ctx.layer.id}-tiles`,
-          data: String(ctx.layer.style.url),
-          loader: Tiles3DLoader,
-          opacity: Number(ctx.layer.style.opacity),
-          pickable: false,
-          _subLayerProps: { scenegraph: { _lighting: 'pbr' } },
-        }),
-      ],
+      build: (ctx) => {
+        const url = String(ctx.layer.style.url);
+        if (!firstBuilt.has(url)) firstBuilt.set(url, Date.now());
+        return [
+          new Tile3DLayer({
+            id: `${ctx.layer.id}-tiles`,
+            data: url,
+            loader: Tiles3DLoader,
+            opacity: Number(ctx.layer.style.opacity),
+            pickable: false,
+            _subLayerProps: { scenegraph: { _lighting: 'pbr' } },
+            onTileLoad: () => void loadedTilesets.add(url),
+          }),
+        ];
+      },
+      drawn: (ctx) => {
+        const url = String(ctx.layer.style.url);
+        return loadedTilesets.has(url) || Date.now() - (firstBuilt.get(url) ?? Date.now()) > TILESET_PATIENCE_MS;
+      },
     },
   ],
   panels: [{ kind: 'city.model-stats', title: '城市模型', titleEn: 'City model · generated', topics: [], component: CityModelPanel }],
