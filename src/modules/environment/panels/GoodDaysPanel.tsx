@@ -5,7 +5,7 @@ import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import type { AirSummary } from '../../../hub/topics/environment.ts';
-import { ringOption } from './ring.ts';
+import { ringGaugeOption as ringOption } from '../../../panels/ring-gauge.ts';
 
 const GOOD_GREEN = '#3ddc84';
 

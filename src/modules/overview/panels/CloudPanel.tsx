@@ -4,7 +4,7 @@ import { formatPercent } from '../../../app/format.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
-import { ringGaugeOption } from './ring-gauge.ts';
+import { ringGaugeOption } from '../../../panels/ring-gauge.ts';
 
 const CLOUD_GREEN = '#4cd9a0';
 

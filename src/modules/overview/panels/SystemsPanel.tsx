@@ -4,7 +4,7 @@ import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
-import { ringGaugeOption } from './ring-gauge.ts';
+import { ringGaugeOption } from '../../../panels/ring-gauge.ts';
 
 export function SystemsPanel({ scale }: { scale: number }) {
   const o = useOverview((s) => s.overview);

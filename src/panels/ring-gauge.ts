@@ -1,8 +1,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { WALL_CHART } from '../../../panels/echarts-setup.ts';
+import { WALL_CHART } from './echarts-setup.ts';
 
-/** A progress ring with its figure in the middle. */
-export function ringOption(ratio: number, figure: string, caption: string, color: string): EChartsCoreOption {
+/** A progress ring with the figure in its middle: "how much of the plan is done" at a glance (panel kit). */
+export function ringGaugeOption(ratio: number, figure: string, caption: string, color: string): EChartsCoreOption {
   return {
     series: [
       {
@@ -19,7 +19,13 @@ export function ringOption(ratio: number, figure: string, caption: string, color
         axisTick: { show: false },
         axisLabel: { show: false },
         title: { offsetCenter: [0, '32%'], fontSize: 14, color: WALL_CHART.muted },
-        detail: { offsetCenter: [0, '-6%'], fontSize: 28, fontWeight: 600, color: WALL_CHART.text, formatter: () => figure },
+        detail: {
+          offsetCenter: [0, '-6%'],
+          fontSize: 30,
+          fontWeight: 600,
+          color: WALL_CHART.text,
+          formatter: () => figure,
+        },
         data: [{ value: Math.max(0, Math.min(1, ratio)), name: caption }],
       },
     ],
