@@ -1,11 +1,16 @@
-// 100 scene switches on one wall page: does memory stay flat? Reports JS heap after forced GC,
+// 100+ scene switches on one wall page (whole cycles through every scene, so the first and last
+// samples show the same scene): does memory stay flat? Reports JS heap after forced GC,
 // DOM nodes, deck.gl layers and three.js geometries at the start and the end, as JSON.
 //   npm run bench -- scene-switch-memory
+import { readdirSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser.ts';
 import { startClient, testHub } from '../tests/servers.ts';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 100);
+const SCENES = readdirSync(new URL('../scenes/', import.meta.url)).filter((f) => f.endsWith('.json')).length;
+/** At least SWITCHES, rounded up to whole cycles, so that the first and last samples show the same scene. */
+const CYCLED = Math.ceil(SWITCHES / SCENES) * SCENES;
 
 async function sample(page: Page, cdp: CDPSession) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -41,14 +46,15 @@ export async function run(ports = { hub: 18796, client: 15186 }) {
       );
     };
     // One full warm-up cycle so that every scene's code and glyph atlases are loaded once.
-    for (let i = 0; i < 8; i++) await next();
+    for (let i = 0; i < SCENES; i++) await next();
     const start = await sample(page, cdp);
     const t0 = Date.now();
-    for (let i = 0; i < SWITCHES; i++) await next();
+    for (let i = 0; i < CYCLED; i++) await next();
     const end = await sample(page, cdp);
     return {
       name: 'scene-switch-memory',
-      switches: SWITCHES,
+      switches: CYCLED,
+      scene: await page.evaluate(() => document.querySelector('.wall')!.getAttribute('data-scene')),
       seconds: Math.round((Date.now() - t0) / 1000),
       start,
       end,
