@@ -152,6 +152,8 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
     let raf = 0;
     let lastInput: SceneFrameInput | null = null;
     let layersHidden = false;
+    let lastNudge = 0;
+    let nudgeSign = 1;
     status.setLayersHidden = (hidden) => {
       layersHidden = hidden;
       redraw.current();
@@ -186,6 +188,14 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       }
       status.layerIds = frame.layers.map((l) => l.id);
       setLegends(legends, frame.legends);
+      // deck.gl's Tile3DLayer selects tiles when the viewport changes; a tileset that finishes
+      // loading under a still camera may never be traversed. While content is pending, nudge the
+      // bearing by a thousandth of a degree (invisible) every two seconds.
+      if (frame.loading && Date.now() - lastNudge > 2000 && status.mapLoaded) {
+        lastNudge = Date.now();
+        nudgeSign = -nudgeSign;
+        map.jumpTo({ bearing: map.getBearing() + nudgeSign * 1e-3 });
+      }
       if (frame.ready && readyScene !== scene.id) {
         readyScene = scene.id;
         noteSceneLayersReady(scene.id);

@@ -24,6 +24,8 @@ export interface SceneFrame {
   ready: boolean;
   /** Some visible layer moves every frame. */
   animated: boolean;
+  /** A built layer is still loading its own content (tiles, models). */
+  loading: boolean;
 }
 
 export function contextFor(kind: LayerKind, layer: Scene['layers'][number], input: SceneFrameInput): LayerContext {
@@ -45,7 +47,7 @@ export function contextFor(kind: LayerKind, layer: Scene['layers'][number], inpu
  * (reported through onError); the rest of the scene still draws.
  */
 export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: string, err: unknown) => void): SceneFrame {
-  const frame: SceneFrame = { layers: [], legends: [], beacons: [], ready: true, animated: false };
+  const frame: SceneFrame = { layers: [], legends: [], beacons: [], ready: true, animated: false, loading: false };
   for (const layer of input.scene.layers) {
     const kind = LAYER_KINDS.get(layer.kind);
     if (!kind || !layer.visible) continue;
@@ -56,7 +58,9 @@ export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: strin
       frame.animated ||= Boolean(kind.animated);
       if (!ready) continue;
       frame.layers.push(...kind.build(ctx));
-      frame.ready &&= kind.drawn ? kind.drawn(ctx) : true;
+      const drawn = kind.drawn ? kind.drawn(ctx) : true;
+      frame.ready &&= drawn;
+      frame.loading ||= !drawn;
       const legend = kind.legend?.(ctx);
       if (legend) frame.legends.push({ id: layer.id, legend });
       frame.beacons.push(...(kind.beacons?.(ctx) ?? []));
