@@ -1,0 +1,236 @@
+/**
+ * One-screen control: the part of the hub contract between the operator console, the hub and the
+ * displays of a wall. Commands flow console → hub → displays; acknowledgements flow back.
+ *
+ * - Tokens come from REST (POST /api/v1/auth/operator, /auth/display) and travel only in the
+ *   socket.io handshake `auth` (never in URLs). The hub checks the token on every command event.
+ * - The hub owns each wall's state (WallState). A display that joins or reconnects asks for a
+ *   snapshot (`wall:join`), then applies deltas strictly in `rev` order; a delta whose rev is not
+ *   its rev + 1 is ignored (older) or makes it ask for a new snapshot (gap). A command is never
+ *   applied twice or late: a snapshot sets state without animation.
+ * - The reducer that turns a command into the next state (src/control/wall-state.ts) is shared by
+ *   the hub and the displays, so both agree on what a command means.
+ */
+import { z } from 'zod';
+import { DistrictCodeSchema, LonLatSchema, count, epochMs, finite } from './schema-kit.ts';
+
+export const WallIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes');
+export const DisplayIdSchema = WallIdSchema;
+const SceneIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+const LayerIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+/** Made by the console (crypto.randomUUID or similar); the hub refuses a duplicate id. */
+export const CommandIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+// --- REST: auth -------------------------------------------------------------------------------
+
+/** POST /api/v1/auth/operator: the credential is set by the hub's configuration. */
+export const OperatorLoginSchema = z.object({
+  user: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type OperatorLogin = z.infer<typeof OperatorLoginSchema>;
+
+/** POST /api/v1/auth/display: a display asks for its receive-only token (`key` when the hub sets one). */
+export const DisplayLoginSchema = z.object({
+  wall: WallIdSchema,
+  display: DisplayIdSchema,
+  key: z.string().max(200).optional(),
+});
+export type DisplayLogin = z.infer<typeof DisplayLoginSchema>;
+
+/** Answer to both logins. POST /api/v1/auth/revoke (Authorization: Bearer <token>) revokes it. */
+export const TokenResponseSchema = z.object({
+  token: z.string().min(16).max(2000),
+  role: z.enum(['operator', 'display']),
+  expiresAt: epochMs(),
+});
+export type TokenResponse = z.infer<typeof TokenResponseSchema>;
+
+// --- Socket handshake `auth` (namespace /live) -------------------------------------------------
+
+/** A display of a wall; receive-only. `grid`/`cell` say where it sits in a multi-display wall. */
+export const DisplayHandshakeSchema = z.object({
+  role: z.literal('display'),
+  wall: WallIdSchema,
+  display: DisplayIdSchema,
+  token: z.string().min(16).max(2000),
+  /** Its place in the wall: column and row in a grid of cols × rows displays (default 1 × 1). */
+  grid: z
+    .object({
+      cols: z.number().int().min(1).max(8),
+      rows: z.number().int().min(1).max(4),
+      col: z.number().int().min(0).max(7),
+      row: z.number().int().min(0).max(3),
+    })
+    .refine((g) => g.col < g.cols && g.row < g.rows, 'cell outside the grid')
+    .optional(),
+});
+export type DisplayHandshake = z.infer<typeof DisplayHandshakeSchema>;
+
+export const OperatorHandshakeSchema = z.object({
+  role: z.literal('operator'),
+  token: z.string().min(16).max(2000),
+});
+export type OperatorHandshake = z.infer<typeof OperatorHandshakeSchema>;
+
+export const HandshakeSchema = z.discriminatedUnion('role', [DisplayHandshakeSchema, OperatorHandshakeSchema]);
+
+// --- Wall state (owned by the hub) ------------------------------------------------------------
+
+export const WallTimeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('live') }),
+  /** Playback: the wall shows the city at `at` (epoch ms, in the past). */
+  z.object({ mode: z.literal('playback'), at: epochMs() }),
+]);
+export type WallTime = z.infer<typeof WallTimeSchema>;
+
+/** Where the camera goes: a district (framed by its bounds) or a point. */
+export const CameraTargetSchema = z.union([
+  z.object({ district: DistrictCodeSchema }),
+  z.object({
+    center: LonLatSchema,
+    zoom: finite().min(3).max(20).optional(),
+    pitch: finite().min(0).max(75).optional(),
+    bearing: finite().min(-180).max(180).optional(),
+  }),
+]);
+export type CameraTarget = z.infer<typeof CameraTargetSchema>;
+
+/** What is highlighted on the wall: a district, or a point (with a short label). */
+export const HighlightSchema = z.union([
+  z.object({ district: DistrictCodeSchema }),
+  z.object({ point: LonLatSchema, label: z.string().min(1).max(40).optional() }),
+]);
+export type Highlight = z.infer<typeof HighlightSchema>;
+
+export const WallStateSchema = z.object({
+  wall: WallIdSchema,
+  /** Increments by one with every applied command; 0 for a wall no command has touched. */
+  rev: count(),
+  /** null: the wall shows its first scene. */
+  scene: SceneIdSchema.nullable(),
+  /** null: the scene's own camera preset. */
+  camera: CameraTargetSchema.nullable(),
+  /** Layer visibility set by the console for the current scene (cleared when the scene changes). */
+  layers: z.record(LayerIdSchema, z.boolean()),
+  time: WallTimeSchema,
+  highlight: HighlightSchema.nullable(),
+  updatedAt: epochMs(),
+});
+export type WallState = z.infer<typeof WallStateSchema>;
+
+// --- Commands ---------------------------------------------------------------------------------
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('scene'), scene: SceneIdSchema }),
+  z.object({ type: z.literal('layer'), layer: LayerIdSchema, visible: z.boolean() }),
+  z.object({ type: z.literal('fly'), to: CameraTargetSchema.nullable() }),
+  z.object({ type: z.literal('time'), time: WallTimeSchema }),
+  z.object({ type: z.literal('highlight'), target: HighlightSchema.nullable() }),
+  /** Reloads the page of one display (or of all displays of the wall). Not part of the state. */
+  z.object({ type: z.literal('reload'), display: DisplayIdSchema.optional() }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+
+/** console → hub, event `control:command`, with an ack callback receiving a CommandReceipt. */
+export const CommandRequestSchema = z.object({
+  id: CommandIdSchema,
+  wall: WallIdSchema,
+  command: CommandSchema,
+});
+export type CommandRequest = z.infer<typeof CommandRequestSchema>;
+
+export const CommandReceiptSchema = z.discriminatedUnion('ok', [
+  /** Accepted: the wall's new rev and the displays expected to acknowledge it. */
+  z.object({ ok: z.literal(true), rev: count(), expected: z.array(DisplayIdSchema).max(64) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.enum(['unauthorised', 'token-expired', 'invalid', 'duplicate', 'unknown-wall', 'rate-limited']),
+    message: z.string().max(500),
+  }),
+]);
+export type CommandReceipt = z.infer<typeof CommandReceiptSchema>;
+
+/** hub → displays of a wall, event `wall:delta`: one applied command. */
+export const WallDeltaSchema = z.object({
+  wall: WallIdSchema,
+  rev: count(),
+  commandId: CommandIdSchema,
+  command: CommandSchema,
+  /** Hub time the command was accepted: flights and animations start from it in lock-step. */
+  issuedAt: epochMs(),
+});
+export type WallDelta = z.infer<typeof WallDeltaSchema>;
+
+/** display → hub, event `wall:join` (ack: WallSnapshot): after every connect. */
+export const WallSnapshotSchema = z.object({
+  state: WallStateSchema,
+  /** Hub clock at the snapshot: displays align their animation clock to it. */
+  hubTime: epochMs(),
+});
+export type WallSnapshot = z.infer<typeof WallSnapshotSchema>;
+
+/** display → hub, event `wall:ack`: a delta has been applied (or could not be). */
+export const WallAckSchema = z.object({
+  rev: count(),
+  commandId: CommandIdSchema,
+  ok: z.boolean(),
+  error: z.string().max(300).optional(),
+});
+export type WallAck = z.infer<typeof WallAckSchema>;
+
+// --- What the console sees ---------------------------------------------------------------------
+
+export const DisplayStatusSchema = z.object({
+  display: DisplayIdSchema,
+  grid: DisplayHandshakeSchema.shape.grid,
+  connectedAt: epochMs(),
+  /** The rev this display last acknowledged, and when. */
+  ackRev: count(),
+  ackAt: epochMs().nullable(),
+  /** Issue → acknowledgement of its last command, ms. */
+  lagMs: z.number().nonnegative().nullable(),
+});
+export type DisplayStatus = z.infer<typeof DisplayStatusSchema>;
+
+export const CommandLogEntrySchema = z.object({
+  id: CommandIdSchema,
+  wall: WallIdSchema,
+  rev: count(),
+  command: CommandSchema,
+  by: z.string().max(64),
+  issuedAt: epochMs(),
+  expected: z.array(DisplayIdSchema).max(64),
+  acks: z.record(DisplayIdSchema, z.object({ at: epochMs(), ok: z.boolean(), error: z.string().max(300).optional() })),
+  /** Displays that did not acknowledge within the hub's ack timeout. */
+  timedOut: z.array(DisplayIdSchema).max(64),
+  status: z.enum(['pending', 'applied', 'partial', 'failed', 'timeout']),
+});
+export type CommandLogEntry = z.infer<typeof CommandLogEntrySchema>;
+
+export const WallStatusSchema = z.object({
+  state: WallStateSchema,
+  displays: z.array(DisplayStatusSchema).max(64),
+  /** Newest first, bounded by LIMITS (CONTROL_LIMITS.logEntries). */
+  log: z.array(CommandLogEntrySchema).max(200),
+});
+export type WallStatus = z.infer<typeof WallStatusSchema>;
+
+/** hub → operators, event `control:walls`: every known wall (on connect and on every change). */
+export const WallsUpdateSchema = z.object({ walls: z.array(WallStatusSchema).max(64), hubTime: epochMs() });
+export type WallsUpdate = z.infer<typeof WallsUpdateSchema>;
+
+export const CONTROL_LIMITS = {
+  logEntries: 50,
+  ackTimeoutMs: 5_000,
+  /** Commands per operator socket per second beyond which the hub answers rate-limited. */
+  commandsPerSecond: 20,
+} as const;
+
+export const CONTROL_EVENTS = {
+  command: 'control:command',
+  walls: 'control:walls',
+  join: 'wall:join',
+  delta: 'wall:delta',
+  ack: 'wall:ack',
+} as const;
