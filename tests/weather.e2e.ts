@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { RadarSchema, rainRateOf, type RadarWire, type WeatherStations, type WeatherWarnings } from '../src/hub/topics/weather.ts';
 import { EDGE_FADE_CELLS } from '../src/modules/weather/layers/rain.ts';
 import { collectPageErrors, launchBrowser } from './browser.ts';
-import { regionStats } from './pixels.ts';
+import { changedShare, regionStats, waitFrames } from './pixels.ts';
 import { startClient, testHub } from './servers.ts';
 
 const hub = testHub(18810);
@@ -154,6 +154,46 @@ describe('weather scene', () => {
       return;
     }
     throw new Error('no station could be hovered');
+  });
+
+  it('rain falls in 3D where the radar has it, and nowhere it is dry', async () => {
+    const radar = RadarSchema.parse(await topic<RadarWire>('weather.radar'));
+    const { bbox, cols, rows } = radar.grid;
+    const cellCentre = (i: number): [number, number] => [
+      bbox[0] + ((i % cols) + 0.5) * ((bbox[2] - bbox[0]) / cols),
+      bbox[3] - (Math.floor(i / cols) + 0.5) * ((bbox[3] - bbox[1]) / rows),
+    ];
+    const inner = (i: number, margin: number) => Math.min(i % cols, cols - 1 - (i % cols), Math.floor(i / cols), rows - 1 - Math.floor(i / cols)) >= margin;
+    /** Whether every cell within `r` cells of i is dry. */
+    const dryAround = (i: number, r: number) => {
+      const [c0, r0] = [i % cols, Math.floor(i / cols)];
+      for (let dr = -r; dr <= r; dr++) for (let dc = -r; dc <= r; dc++) if (radar.values[(r0 + dr) * cols + c0 + dc] > 0) return false;
+      return true;
+    };
+    const cells = [...radar.values.keys()];
+    const wet = cells.filter((i) => inner(i, EDGE_FADE_CELLS + 2) && rainRateOf(radar.values[i]) >= 1).sort((a, b) => radar.values[b] - radar.values[a])[0];
+    const dry = cells.find((i) => inner(i, 14) && dryAround(i, 12));
+    expect(await page.evaluate(() => window.__onescreenTwin!.cityStats!().rain)).toBe(radar.values.some((q) => q > 0));
+    // A close oblique view (as an operator would fly in), a region small enough to keep 2-px streaks.
+    const region = { x: VIEW.width / 2 - 100, y: VIEW.height / 2 - 90, width: 200, height: 150 };
+    const streakShare = async (centre: [number, number]) => {
+      await page.evaluate((c) => window.__onescreenTwin!.jumpTo!({ center: c, zoom: 9.5, pitch: 55, bearing: 0 }), centre);
+      await waitFrames(page, 2);
+      const withRain = await page.screenshot({ clip: region });
+      await page.evaluate(() => window.__onescreenTwin!.setEffectsHidden!(true));
+      await waitFrames(page, 2);
+      const without = await page.screenshot({ clip: region });
+      await page.evaluate(() => window.__onescreenTwin!.setEffectsHidden!(false));
+      return changedShare(page, withRain, without);
+    };
+    try {
+      if (wet === undefined) console.warn('weather.e2e: no rain ≥ 1 mm/h inside the radar grid right now; skipping the wet check');
+      else expect(await streakShare(cellCentre(wet)), `streaks over ${cellCentre(wet)}`).toBeGreaterThan(0.01);
+      if (dry !== undefined) expect(await streakShare(cellCentre(dry)), `streaks over dry ${cellCentre(dry)}`).toBeLessThan(0.001);
+    } finally {
+      await page.evaluate(() => window.__onescreenTwin!.flyHome!());
+      await waitFrames(page, 2);
+    }
   });
 
   it('with animation on, the radar keeps drawing frames', async () => {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { DistrictsResponse, Overview, SceneLayer } from '../hub/contract.ts';
 import type { TopicValue } from '../store/topic-store.ts';
+import type { RainField } from '../twin/city/rain.ts';
 
 /** What a layer builder sees: everything is read-only and current as of this frame. */
 export interface LayerContext {
@@ -56,6 +57,12 @@ export interface LayerKind {
    * be seen across the room, not for ordinary data.
    */
   beacons?(ctx: LayerContext): Beacon[];
+  /**
+   * A rain-rate grid this layer shows as falling rain in the 3D city (sqrt-scaled bytes,
+   * mm/h = (q / 25)², row-major from the north-west corner). Return the same object while the
+   * data is unchanged: a new one is a texture upload.
+   */
+  precipitation?(ctx: LayerContext): RainField | null;
   /** Hover text for a picked object of this layer: plain text lines, never HTML. */
   tooltip?(object: unknown, ctx: LayerContext): string[] | null;
 }

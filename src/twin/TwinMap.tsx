@@ -6,6 +6,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useWallRuntime } from '../app/wall-runtime.ts';
 import type { Camera } from '../hub/contract.ts';
 import type { Beacon } from '../modules/types.ts';
+import type { RainField } from './city/rain.ts';
 import { setLegends } from '../store/legend-store.ts';
 import { currentScene } from '../store/scene-store.ts';
 import { baseStyle } from './base-style.ts';
@@ -70,15 +71,22 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
     const cityLayer = new CityLayer();
     let cityHidden = false;
     let beacons: Beacon[] = [];
+    let rain: RainField | null = null;
+    let effectsHidden = false;
     const updateCity = () =>
       cityLayer.update({
         buildings: city.getState().buildings,
         time: flags.time ?? Date.now(),
         highlightDistrict: selection.getState().district,
         visible: scene.city.buildings && !cityHidden,
-        beacons: layersHidden ? [] : beacons,
+        beacons: layersHidden || effectsHidden ? [] : beacons,
+        rain: layersHidden || effectsHidden ? null : rain,
         animate: flags.anim,
       });
+    status.setEffectsHidden = (hidden) => {
+      effectsHidden = hidden;
+      updateCity();
+    };
     status.setCityHidden = (hidden) => {
       cityHidden = hidden;
       updateCity();
@@ -182,8 +190,9 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
         },
       );
       deck.setProps({ layers: layersHidden ? [] : frame.layers });
-      if (JSON.stringify(frame.beacons) !== JSON.stringify(beacons)) {
+      if (JSON.stringify(frame.beacons) !== JSON.stringify(beacons) || frame.rain !== rain) {
         beacons = frame.beacons;
+        rain = frame.rain;
         updateCity();
       }
       status.layerIds = frame.layers.map((l) => l.id);

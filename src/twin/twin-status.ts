@@ -16,8 +16,10 @@ export interface TwinStatus {
   setLayersHidden?: (hidden: boolean) => void;
   /** Hides the 3D city, so a test can tell what the buildings draw. */
   setCityHidden?: (hidden: boolean) => void;
-  /** GPU resources of the 3D city (instances, three.js geometries). */
-  cityStats?: () => { instances: number; geometries: number; beacons: number };
+  /** Hides the 3D effects (alert beacons, falling rain), so a test can tell what they draw. */
+  setEffectsHidden?: (hidden: boolean) => void;
+  /** GPU resources of the 3D city (instances, three.js geometries, beacons, whether rain falls). */
+  cityStats?: () => { instances: number; geometries: number; beacons: number; rain: boolean };
   /** Flies to a district (false if unknown) or back to the scene's own camera. */
   flyToDistrict?: (code: string) => boolean;
   flyHome?: () => void;

@@ -2,7 +2,7 @@ import type { DistrictFeature } from '../../hub/contract.ts';
 import type { Radar, StationReading, WeatherStations, WeatherWarnings } from '../../hub/topics/weather.ts';
 import type { ModuleDefinition } from '../types.ts';
 import { RAIN_STOPS, TEMPERATURE_RAMP } from './colors.ts';
-import { buildRainLayers } from './layers/rain.ts';
+import { buildRainLayers, rainFieldOf } from './layers/rain.ts';
 import { buildStationLayers, deriveStations, describeStation } from './layers/stations.ts';
 import { WARNING_LEGEND_ITEMS, buildWarningLayers, describeDistrictWarnings, warningsByDistrict } from './layers/warnings.ts';
 import { ExtremesPanel } from './panels/ExtremesPanel.tsx';
@@ -30,6 +30,11 @@ export const weatherModule: ModuleDefinition = {
         const radar = ctx.value<Radar>(ctx.topic!);
         if (!radar) return [];
         return buildRainLayers({ id: ctx.layer.id, radar, now: ctx.now, animate: ctx.animate, opacity: Number(ctx.layer.style.opacity) });
+      },
+      // The radar frame itself (same object until the next frame): streaks fall where it rains.
+      precipitation: (ctx) => {
+        const radar = ctx.value<Radar>(ctx.topic!)?.data;
+        return radar ? rainFieldOf(radar) : null;
       },
       legend: () => ({
         type: 'ramp',

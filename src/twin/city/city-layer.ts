@@ -15,7 +15,9 @@ import {
 import { MercatorCoordinate, type CustomLayerInterface, type CustomRenderMethodInput, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Buildings } from '../../hub/buildings.ts';
 import type { Beacon } from '../../modules/types.ts';
+import { wallNow } from '../../control/wall-clock.ts';
 import { Beacons } from './beacons.ts';
+import { Rain, type RainField } from './rain.ts';
 import { daylight, sunPosition } from './sun.ts';
 
 const DAY_COLOR = new Color('#9db4cf');
@@ -33,6 +35,8 @@ export interface CityState {
   visible: boolean;
   /** Alert beacons to raise; they pulse while `animate` is on. */
   beacons: Beacon[];
+  /** Where it rains (the weather radar's grid): falling streaks there. */
+  rain: RainField | null;
   animate: boolean;
 }
 
@@ -61,12 +65,13 @@ export class CityLayer implements CustomLayerInterface {
   private mesh: InstancedMesh | null = null;
   private origin = new Matrix4();
   private nightUniform = { value: 0 };
-  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, visible: true, beacons: [], animate: false };
+  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, visible: true, beacons: [], rain: null, animate: false };
   private beacons = new Beacons();
+  private rain = new Rain();
   private colorKey = '';
 
   constructor(private onFrame: () => void = () => {}) {
-    this.scene.add(this.sun, this.ambient, this.beacons.group);
+    this.scene.add(this.sun, this.ambient, this.beacons.group, this.rain.mesh);
     this.setOrigin(DEFAULT_ORIGIN);
     this.material.onBeforeCompile = (shader) => {
       shader.uniforms.uNight = this.nightUniform;
@@ -102,6 +107,7 @@ export class CityLayer implements CustomLayerInterface {
   onRemove() {
     this.disposeMesh();
     this.beacons.dispose();
+    this.rain.dispose();
     this.geometry.dispose();
     this.material.dispose();
     this.renderer?.dispose();
@@ -116,12 +122,13 @@ export class CityLayer implements CustomLayerInterface {
     if (rebuild) this.rebuild();
     else this.recolor();
     this.beacons.set(state.beacons, (p) => this.toLocal(p));
+    this.rain.setField(state.rain, (p) => this.toLocal(p));
     this.map?.triggerRepaint();
   }
 
   /** Draw calls and instances on the GPU, for diagnostics and the resource tests. */
   stats() {
-    return { instances: this.mesh?.count ?? 0, geometries: this.renderer?.info.memory.geometries ?? 0, beacons: this.beacons.count };
+    return { instances: this.mesh?.count ?? 0, geometries: this.renderer?.info.memory.geometries ?? 0, beacons: this.beacons.count, rain: this.rain.visible };
   }
 
   private disposeMesh() {
@@ -198,17 +205,27 @@ export class CityLayer implements CustomLayerInterface {
     this.mesh.instanceColor!.needsUpdate = true;
   }
 
-  render(_gl: WebGLRenderingContext | WebGL2RenderingContext, options: CustomRenderMethodInput) {
-    if (!this.renderer) return;
+  render(gl: WebGLRenderingContext | WebGL2RenderingContext, options: CustomRenderMethodInput) {
+    if (!this.renderer || !this.map) return;
     const beacons = this.beacons.count > 0;
+    const rain = this.rain.visible;
     if (this.mesh) this.mesh.visible = this.shown.visible;
-    if ((!this.mesh || !this.shown.visible) && !beacons) return;
-    this.beacons.pulse(this.shown.animate ? performance.now() : null);
+    if ((!this.mesh || !this.shown.visible) && !beacons && !rain) return;
+    // Wall-clock time: displays of one wall pulse and rain in step.
+    const now = this.shown.animate ? wallNow() : null;
+    this.beacons.pulse(now);
+    if (rain) {
+      const center = this.map.getCenter();
+      // Metres per CSS pixel at the view centre (512-px tiles).
+      const mpp = (40_075_016.686 * Math.cos((center.lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+      // A still wall (animation off) shows the streaks frozen mid-fall.
+      this.rain.frame(this.toLocal([center.lng, center.lat]), mpp, now === null ? 0.4 : (now % 3_600_000) / 1000, [gl.drawingBufferWidth, gl.drawingBufferHeight], this.map.getPixelRatio());
+    }
     this.camera.projectionMatrix.fromArray(options.defaultProjectionData.mainMatrix as unknown as number[]).multiply(this.origin);
     this.renderer.resetState();
     this.renderer.render(this.scene, this.camera);
     this.onFrame();
-    // Beacons pulse: keep frames coming while any is up.
-    if (beacons && this.shown.animate) this.map?.triggerRepaint();
+    // Beacons pulse and rain falls: keep frames coming while either is up.
+    if ((beacons || rain) && this.shown.animate) this.map.triggerRepaint();
   }
 }

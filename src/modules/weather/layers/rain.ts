@@ -3,6 +3,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Radar } from '../../../hub/topics/weather.ts';
 import type { TopicValue } from '../../../store/topic-store.ts';
 import { RAIN_LUT } from '../colors.ts';
+import type { RainField } from '../../../twin/city/rain.ts';
 
 /** Image steps per radar interval: smooth enough to read as motion, few texture uploads. */
 export const BLEND_STEPS = 12;
@@ -55,6 +56,18 @@ export function edgeFade(cols: number, rows: number): Float32Array {
   }
   fades.set(key, f);
   return f;
+}
+
+const fields = new WeakMap<Radar, RainField>();
+
+/** The radar frame as falling rain for the 3D city: one object per frame (a new one is a texture upload). */
+export function rainFieldOf(radar: Radar): RainField {
+  let field = fields.get(radar);
+  if (!field) {
+    field = { grid: radar.grid, values: radar.values, edgeFadeCells: EDGE_FADE_CELLS };
+    fields.set(radar, field);
+  }
+  return field;
 }
 
 function sameGrid(a: Radar, b: Radar): boolean {
