@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
 import { changedShare, regionStats, waitFrames } from './pixels.ts';
 import { startClient, testHub } from './servers.ts';
+import { decodeBuildings } from '../src/hub/buildings.ts';
 
 const hub = testHub(18794);
 let client: Awaited<ReturnType<typeof startClient>>;
@@ -140,6 +141,34 @@ describe('the 3D city', () => {
       before,
       { timeout: 20_000 },
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a building on a tap close in: it lights up and the card gives its height', async () => {
+    const res = await fetch(`${hub.url}/api/v1/city/buildings`);
+    const decoded = decodeBuildings(await res.arrayBuffer());
+    if (!decoded.ok) throw new Error(decoded.error);
+    const b = decoded.buildings;
+    // The tallest building, seen from straight above: its roof is what a tap at its centre hits.
+    let i = 0;
+    for (let k = 1; k < b.count; k++) if (b.height[k] > b.height[i]) i = k;
+    const [lon0, lat0] = b.origin;
+    const centre: [number, number] = [lon0 + b.x[i] / (111_320 * Math.cos((lat0 * Math.PI) / 180)), lat0 + b.y[i] / 110_540];
+    const { page, errors } = await openCity('2026-06-21T12:00:00+08:00');
+    await page.evaluate((c) => window.__onescreenTwin!.jumpTo!({ center: c, zoom: 16.5, pitch: 0, bearing: 0 }), centre);
+    await waitFrames(page, 2);
+    const p = await page.evaluate((c) => window.__onescreenTwin!.project!(c), centre);
+    const spot = { x: p.x - 3, y: p.y - 3, width: 6, height: 6 };
+    const before = await page.screenshot({ clip: spot });
+    await page.mouse.click(p.x, p.y);
+    await page.locator('[data-testid=building-card]').waitFor({ timeout: 20_000 });
+    expect(await page.textContent('[data-testid=building-card]')).toContain(`高 Height ${Math.round(b.height[i])} m`);
+    await waitFrames(page, 2);
+    expect(await changedShare(page, before, await page.screenshot({ clip: spot })), 'the selected building is drawn lit').toBeGreaterThan(0.5);
+    // Escape (or Home) lets go of the selection.
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=building-card]').waitFor({ state: 'detached', timeout: 20_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -25,6 +25,8 @@ interface Props {
 }
 
 const FLY_MS = 3000;
+/** From this zoom on, a tap picks a building rather than a district. */
+const BUILDING_PICK_ZOOM = 12;
 
 function cameraOptions(camera: Camera, padding: number) {
   return {
@@ -78,6 +80,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
         buildings: city.getState().buildings,
         time: flags.time ?? Date.now(),
         highlightDistrict: selection.getState().district,
+        highlightBuilding: selection.getState().building,
         visible: scene.city.buildings && !cityHidden,
         beacons: layersHidden || effectsHidden ? [] : beacons,
         rain: layersHidden || effectsHidden ? null : rain,
@@ -137,13 +140,13 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       if (!status.mapLoaded) return;
       const code = districtCodeOf(deck.pickObject({ x: e.point.x, y: e.point.y, radius: 4 })?.object);
       if (code) {
-        selection.setState({ district: code });
+        selection.setState({ district: code, building: null });
         flyToDistrict(code);
       }
     });
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Home' || e.key === 'h' || e.key === 'Escape') {
-        selection.setState({ district: null });
+        selection.setState({ district: null, building: null });
         flyHome();
       }
     };
@@ -151,8 +154,15 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
     // Taps and clicks come through maplibre (it tells a tap from a pan); deck picks what is under it.
     map.on('click', (e) => {
       if (!status.mapLoaded) return;
+      // Close in, a tap on a building selects it (and its district); further out, districts.
+      const building = map.getZoom() >= BUILDING_PICK_ZOOM ? cityLayer.pick(e.point.x, e.point.y) : null;
+      const buildings = city.getState().buildings;
+      if (building !== null && buildings) {
+        selection.setState({ district: String(buildings.district[building]), building });
+        return;
+      }
       const picked = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
-      selection.setState({ district: districtCodeOf(picked?.object) });
+      selection.setState({ district: districtCodeOf(picked?.object), building: null });
     });
 
     const failedLayers = new Set<string>();
@@ -220,7 +230,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       scene = next;
       readyScene = null;
       failedLayers.clear();
-      selection.setState({ district: null });
+      selection.setState({ district: null, building: null });
       updateCity();
       if (moved) {
         const options = cameraOptions(scene.camera, padding());

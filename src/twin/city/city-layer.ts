@@ -10,6 +10,7 @@ import {
   MeshLambertMaterial,
   Object3D,
   Scene,
+  Vector3,
   WebGLRenderer,
 } from 'three';
 import { MercatorCoordinate, type CustomLayerInterface, type CustomRenderMethodInput, type Map as MapLibreMap } from 'maplibre-gl';
@@ -17,12 +18,14 @@ import type { Buildings } from '../../hub/buildings.ts';
 import type { Beacon } from '../../modules/types.ts';
 import { wallNow } from '../../control/wall-clock.ts';
 import { Beacons } from './beacons.ts';
+import { pickBuilding } from './pick.ts';
 import { Rain, type RainField } from './rain.ts';
 import { daylight, sunPosition } from './sun.ts';
 
 const DAY_COLOR = new Color('#9db4cf');
 const NIGHT_COLOR = new Color('#22324f');
 const HIGHLIGHT = new Color('#ffd166');
+const SELECTED = new Color('#fff6d8');
 const WINDOW_GLOW = new Color('#ffcf8a');
 
 /** What the city layer shows; everything else about it is derived. */
@@ -32,6 +35,8 @@ export interface CityState {
   time: number;
   /** District whose buildings are highlighted. */
   highlightDistrict: string | null;
+  /** The tapped building (index in the model), drawn brightest. */
+  highlightBuilding: number | null;
   visible: boolean;
   /** Alert beacons to raise; they pulse while `animate` is on. */
   beacons: Beacon[];
@@ -65,7 +70,7 @@ export class CityLayer implements CustomLayerInterface {
   private mesh: InstancedMesh | null = null;
   private origin = new Matrix4();
   private nightUniform = { value: 0 };
-  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, visible: true, beacons: [], rain: null, animate: false };
+  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, highlightBuilding: null, visible: true, beacons: [], rain: null, animate: false };
   private beacons = new Beacons();
   private rain = new Rain();
   private colorKey = '';
@@ -131,6 +136,19 @@ export class CityLayer implements CustomLayerInterface {
     return { instances: this.mesh?.count ?? 0, geometries: this.renderer?.info.memory.geometries ?? 0, beacons: this.beacons.count, rain: this.rain.visible };
   }
 
+  /** The building under a point of the map (CSS px), as drawn in the last frame; null if none. */
+  pick(x: number, y: number): number | null {
+    const b = this.shown.buildings;
+    const canvas = this.map?.getCanvas();
+    if (!b || !this.mesh || !this.shown.visible || !canvas || !canvas.clientWidth) return null;
+    // The last frame's projection (map camera × local origin) inverted: a ray in local metres.
+    const inverse = this.camera.projectionMatrix.clone().invert();
+    const ndc = [(x / canvas.clientWidth) * 2 - 1, 1 - (y / canvas.clientHeight) * 2];
+    const near = new Vector3(ndc[0], ndc[1], -1).applyMatrix4(inverse);
+    const dir = new Vector3(ndc[0], ndc[1], 1).applyMatrix4(inverse).sub(near).normalize();
+    return pickBuilding(b, [near.x, near.y, near.z], [dir.x, dir.y, dir.z]);
+  }
+
   private disposeMesh() {
     if (!this.mesh) return;
     this.scene.remove(this.mesh);
@@ -188,7 +206,7 @@ export class CityLayer implements CustomLayerInterface {
     this.sun.position.set(Math.sin(azimuth), Math.cos(azimuth), up).normalize();
     this.sun.intensity = 0.25 + 1.5 * day;
     this.ambient.intensity = 0.45 + 0.35 * day;
-    const key = `${day.toFixed(2)}|${this.shown.highlightDistrict}`;
+    const key = `${day.toFixed(2)}|${this.shown.highlightDistrict}|${this.shown.highlightBuilding}`;
     if (key === this.colorKey) return;
     this.colorKey = key;
     if (!this.mesh.instanceColor) this.mesh.setColorAt(0, DAY_COLOR);
@@ -200,6 +218,7 @@ export class CityLayer implements CustomLayerInterface {
       // Taller buildings a touch lighter: the skyline reads from a distance.
       const lift = Math.min(0.25, b.height[i] / 1200);
       tint.copy(b.district[i] === highlight ? HIGHLIGHT : base).offsetHSL(0, 0, lift);
+      if (i === this.shown.highlightBuilding) tint.copy(SELECTED);
       this.mesh.setColorAt(i, tint);
     }
     this.mesh.instanceColor!.needsUpdate = true;
