@@ -1,11 +1,13 @@
 // Screenshots of the wall for the README and docs, from a real hub and the production build:
-// every scene at 1920×1080, the 32:9 arrangement, and the 3D city by day and by night.
+// every scene at 1920×1080, the 32:9 arrangement, the 3D city by day and by night, and rain
+// falling in 3D over the radar's wettest place.
 //   npm run screenshots            (builds first; E2E_SKIP_BUILD=1 to reuse the build)
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import setup from '../tests/global-setup.ts';
 import { launchBrowser } from '../tests/browser.ts';
 import { startClient, testHub } from '../tests/servers.ts';
+import { RadarSchema, type RadarWire } from '../src/hub/topics/weather.ts';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 const SCENES = new URL('../scenes/', import.meta.url);
@@ -40,11 +42,30 @@ const cityShot = (name: string, time: string): Shot => ({
   },
 });
 
+/** Flies close to where the hub's radar has the heaviest rain: streaks fall over the radar picture. */
+const rainShot: Shot = {
+  name: 'weather-rain-3d',
+  width: 1920,
+  height: 1080,
+  scene: 'weather',
+  path: '/wall?anim=0&scene=weather',
+  prepare: async (page) => {
+    const wire = (await (await fetch(`${hub.url}/api/v1/topics/weather.radar`)).json()) as { data: RadarWire };
+    const radar = RadarSchema.parse(wire.data);
+    const { bbox, cols, rows } = radar.grid;
+    let wettest = 0;
+    radar.values.forEach((q, i) => q > radar.values[wettest] && (wettest = i));
+    const centre = [bbox[0] + ((wettest % cols) + 0.5) * ((bbox[2] - bbox[0]) / cols), bbox[3] - (Math.floor(wettest / cols) + 0.5) * ((bbox[3] - bbox[1]) / rows)];
+    await page.evaluate((c) => window.__onescreenTwin!.jumpTo!({ center: c as [number, number], zoom: 9.5, pitch: 55, bearing: 0 }), centre);
+  },
+};
+
 const SHOTS: Shot[] = [
   ...sceneIds.map((id) => ({ name: `scene-${id}`, width: 1920, height: 1080, path: `/wall?anim=0&scene=${id}`, scene: id })),
   { name: 'wall-7680x2160', width: 7680, height: 2160, path: '/wall?anim=0', scene: 'overview' },
   cityShot('city-day', '2026-11-21T14:00:00+08:00'),
   cityShot('city-night', '2026-11-21T21:30:00+08:00'),
+  rainShot,
 ];
 
 setup();

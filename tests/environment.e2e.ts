@@ -1,19 +1,17 @@
 // Environment scene (生态环境), module-specific checks: the PM2.5 surface tints the municipality, the
 // panels agree with the hub's REST snapshots, and sites explain their AQI in tooltips.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Pm25GridSchema, type AirStations, type AirSummary, type Pm25GridWire } from '../src/hub/topics/environment.ts';
-import { collectPageErrors, launchBrowser } from './browser.ts';
 import { regionStats } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
+import { sceneWall } from './scene-wall.ts';
 
-const hub = testHub(18811);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
-let page: Page;
-let errors: string[];
 
 const VIEW = { width: 1280, height: 720 };
+const wall = sceneWall({ hubPort: 18811, clientPort: 15211, scene: 'environment', viewport: VIEW });
+const hub = wall.hub;
+let page: Page;
+let errors: string[];
 const MIDDLE = { left: 310, right: VIEW.width - 310, top: 70, bottom: VIEW.height - 150 };
 const inMiddle = (p: { x: number; y: number }) => p.x > MIDDLE.left && p.x < MIDDLE.right && p.y > MIDDLE.top && p.y < MIDDLE.bottom;
 const project = (lonLat: [number, number]) => page.evaluate((p) => window.__onescreenTwin!.project!(p), lonLat);
@@ -44,20 +42,10 @@ async function meanColour(x: number, y: number, size = 6): Promise<[number, numb
 }
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15211, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: VIEW, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?scene=environment&anim=0`);
-  await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'environment', null, { timeout: 90_000 });
+  ({ page, errors } = await wall.open());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
+afterAll(() => wall.close());
 
 describe('environment scene', () => {
   it('draws the PM2.5 surface and the sites, with legends in μg/m³ and the six AQI categories', async () => {

@@ -1,14 +1,12 @@
 // The government-services scene, module-specific checks: KPIs agree with the hub, the halls layer
 // names a hall on hover, the licence and timeliness panels show every category.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
 import { regionStats } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
+import { sceneWall } from './scene-wall.ts';
 
-const hub = testHub(18821);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const wall = sceneWall({ hubPort: 18821, clientPort: 15221, scene: 'gov' });
+const hub = wall.hub;
 let page: Page;
 let errors: string[];
 
@@ -21,20 +19,10 @@ type Gov = {
 const snapshot = async () => ((await (await fetch(`${hub.url}/api/v1/topics/gov.services`)).json()) as { data: Gov }).data;
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15221, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?scene=gov&anim=0`);
-  await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'gov', null, { timeout: 90_000 });
+  ({ page, errors } = await wall.open());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
+afterAll(() => wall.close());
 
 describe('gov scene', () => {
   it('shows the hub’s registered users (万人) and a plausible online share', async () => {

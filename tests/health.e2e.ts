@@ -1,17 +1,15 @@
 // Health scene (健康码), module-specific checks: the panels agree with the hub's REST snapshots, the
 // alert list matches the districts in alert, and the twin's tooltips name districts and checkpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { pointInGeometry } from '../scripts/lib/geo-utils.mjs';
 import type { DistrictsResponse } from '../src/hub/contract.ts';
 import type { HealthCheckpoints, HealthDistricts } from '../src/hub/topics/health.ts';
-import { collectPageErrors, launchBrowser } from './browser.ts';
 import { regionStats } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
+import { sceneWall } from './scene-wall.ts';
 
-const hub = testHub(18830);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const wall = sceneWall({ hubPort: 18830, clientPort: 15230, scene: 'health' });
+const hub = wall.hub;
 let page: Page;
 let errors: string[];
 
@@ -24,20 +22,10 @@ async function topic<T>(name: string): Promise<T> {
 const kmBetween = (a: number[], b: number[]) => Math.hypot((a[0] - b[0]) * 96, (a[1] - b[1]) * 111);
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15230, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?scene=health&anim=0`);
-  await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'health', null, { timeout: 90_000 });
+  ({ page, errors } = await wall.open());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
+afterAll(() => wall.close());
 
 describe('health scene', () => {
   it('draws the choropleth, the alert outlines and the checkpoints', async () => {

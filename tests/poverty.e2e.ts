@@ -1,17 +1,15 @@
 // Poverty scene (脱贫攻坚), module-specific checks: the totals agree with the hub, and tapping a key
 // county drills down to its villages on the map and in the panel, and back out again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { pointInGeometry } from '../scripts/lib/geo-utils.mjs';
 import type { DistrictsResponse } from '../src/hub/contract.ts';
 import type { PovertyDistricts, PovertyVillages } from '../src/hub/topics/poverty.ts';
-import { collectPageErrors, launchBrowser } from './browser.ts';
 import { changedShare, waitFrames } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
+import { sceneWall } from './scene-wall.ts';
 
-const hub = testHub(18831);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const wall = sceneWall({ hubPort: 18831, clientPort: 15231, scene: 'poverty' });
+const hub = wall.hub;
 let page: Page;
 let errors: string[];
 
@@ -24,20 +22,10 @@ async function topic<T>(name: string): Promise<T> {
 const CHENGKOU = '500229';
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15231, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?scene=poverty&anim=0`);
-  await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'poverty', null, { timeout: 90_000 });
+  ({ page, errors } = await wall.open());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
+afterAll(() => wall.close());
 
 describe('poverty scene', () => {
   it('shows the hub totals and prompts for a tap', async () => {

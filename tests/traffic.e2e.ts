@@ -1,14 +1,18 @@
 // The traffic scene, module-specific checks: congestion panels agree with the hub, roads draw where
 // the network is and name themselves on hover, the fleet travels as binary frames.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
 import { regionStats } from './pixels.ts';
-import { TEST_SIZES, startClient, testHub } from './servers.ts';
+import { sceneWall } from './scene-wall.ts';
+import { TEST_SIZES } from './servers.ts';
 
-const hub = testHub(18820);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const wall = sceneWall({
+  hubPort: 18820,
+  clientPort: 15220,
+  scene: 'traffic',
+  beforeGoto: (page) => page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => typeof payload !== 'string' && binaryFrames.push(payload.length))),
+});
+const hub = wall.hub;
 let page: Page;
 let errors: string[];
 /** Sizes of binary websocket frames the page received. */
@@ -22,21 +26,10 @@ const rest = async <T>(topic: string): Promise<{ status: number; body: { data: T
 };
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15220, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => typeof payload !== 'string' && binaryFrames.push(payload.length)));
-  await page.goto(`${client.url}/wall?scene=traffic&anim=0`);
-  await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'traffic', null, { timeout: 90_000 });
+  ({ page, errors } = await wall.open());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
+afterAll(() => wall.close());
 
 describe('traffic scene', () => {
   it('serves the network and congestion as snapshots, the fleet live only', async () => {

@@ -2,20 +2,19 @@
 // the panels agree with the hub's REST snapshots, stations and districts explain themselves in
 // tooltips, and the rain layer keeps animating when animation is on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { RadarSchema, rainRateOf, type RadarWire, type WeatherStations, type WeatherWarnings } from '../src/hub/topics/weather.ts';
 import { EDGE_FADE_CELLS } from '../src/modules/weather/layers/rain.ts';
-import { collectPageErrors, launchBrowser } from './browser.ts';
 import { changedShare, regionStats, waitFrames } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
+import { sceneWall } from './scene-wall.ts';
 
-const hub = testHub(18810);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
-let page: Page;
-let errors: string[];
 
 const VIEW = { width: 1280, height: 720 };
+const wall = sceneWall({ hubPort: 18810, clientPort: 15210, scene: 'weather', viewport: VIEW });
+const hub = wall.hub;
+let client: { url: string };
+let page: Page;
+let errors: string[];
 /** The twin between the panel columns (420 design px a side at scale 2/3), with a margin. */
 const MIDDLE = { left: 310, right: VIEW.width - 310, top: 70, bottom: VIEW.height - 150 };
 
@@ -49,20 +48,10 @@ async function meanColour(x: number, y: number, size = 6): Promise<[number, numb
 }
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15210, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: VIEW, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?scene=weather&anim=0`);
-  await page.waitForFunction(() => document.documentElement.dataset.sceneReady === 'weather', null, { timeout: 90_000 });
+  ({ client, page, errors } = await wall.open());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
+afterAll(() => wall.close());
 
 describe('weather scene', () => {
   it('draws the warnings, the radar image and the stations, with their legends', async () => {
