@@ -7,6 +7,7 @@ import { DiagOverlay } from './DiagOverlay.tsx';
 import { PanelSlots } from './PanelSlots.tsx';
 import { WallHeader } from './WallHeader.tsx';
 import { WallScaler, useWallLayout } from './WallScaler.tsx';
+import { slicedPlacement } from './wall-layout.ts';
 import { useSceneKeys } from './use-scene-keys.ts';
 import { useCurrentScene, useWallRuntime } from './wall-runtime.ts';
 
@@ -22,7 +23,7 @@ function TwinFallback() {
 
 export function WallScreen() {
   const runtime = useWallRuntime();
-  const layout = useWallLayout();
+  const { layout, frame } = useWallLayout(runtime.flags.grid);
   const scene = useCurrentScene();
   useSceneKeys(runtime);
   const { scale } = layout;
@@ -33,9 +34,9 @@ export function WallScreen() {
   return (
     <div className="wall" data-scene={scene.id}>
       <ErrorBoundary FallbackComponent={TwinFallback} resetKeys={[twinGeneration]}>
-        <TwinMap key={twinGeneration} scale={scale} columnWidth={columnWidth} onContextLost={onContextLost} />
+        <TwinMap key={twinGeneration} scale={scale} columnWidth={columnWidth} slice={frame} onContextLost={onContextLost} />
       </ErrorBoundary>
-      <WallScaler layout={layout}>
+      <WallScaler layout={layout} offset={frame.offset} placement={slicedPlacement(layout, frame.grid.cols, columnWidth)}>
         <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />
         <PanelSlots scene={scene} side="left" scale={scale} />
         <PanelSlots scene={scene} side="right" scale={scale} />

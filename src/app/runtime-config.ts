@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DisplayHandshakeSchema } from '../hub/control.ts';
+import { SINGLE_DISPLAY, type DisplayGrid } from '../twin/slice.ts';
 
 const RuntimeConfigSchema = z.object({ hubUrl: z.string().url() });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
@@ -28,6 +30,8 @@ export function readFlags(search = location.search) {
     time: parseTime(params.get('time')),
     /** ?orbit=1: the camera circles slowly (attract loop); any touch stops it for a minute. */
     orbit: params.get('orbit') === '1',
+    /** ?grid=3x1&col=0&row=0: this display's place in a multi-display wall (see readGrid). */
+    ...readGrid(params),
   };
 }
 export type Flags = ReturnType<typeof readFlags>;
@@ -36,4 +40,27 @@ function parseTime(value: string | null): number | null {
   if (!value) return null;
   const t = Date.parse(value);
   return Number.isFinite(t) ? t : null;
+}
+
+const GridSchema = DisplayHandshakeSchema.shape.grid.unwrap();
+
+/**
+ * ?grid=<cols>x<rows>&col=<c>&row=<r> (0-based cell). Absent: a single-display wall. Invalid: also
+ * a single-display wall, with the reason for diagnostics (a display that guessed its slice would
+ * show the wrong part of the wall, one that shows all of it is at least readable).
+ */
+export function readGrid(params: URLSearchParams): { grid: DisplayGrid; gridError: string | null } {
+  const raw = params.get('grid');
+  if (raw === null) return { grid: SINGLE_DISPLAY, gridError: null };
+  const size = /^(\d{1,2})x(\d{1,2})$/.exec(raw);
+  const col = /^\d{1,2}$/.test(params.get('col') ?? '0') ? Number(params.get('col') ?? '0') : NaN;
+  const row = /^\d{1,2}$/.test(params.get('row') ?? '0') ? Number(params.get('row') ?? '0') : NaN;
+  if (!size) return { grid: SINGLE_DISPLAY, gridError: `?grid=${raw.slice(0, 20)}: expected <cols>x<rows>, e.g. 3x1` };
+  const parsed = GridSchema.safeParse({ cols: Number(size[1]), rows: Number(size[2]), col, row });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    return { grid: SINGLE_DISPLAY, gridError: `?grid=${raw}&col=${params.get('col')}&row=${params.get('row')}: ${where}${issue.message}` };
+  }
+  return { grid: parsed.data, gridError: null };
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { HubClient } from '../hub/hub-client.ts';
 import { checkScene, sceneTopics } from '../modules/scene-validation.ts';
 import { createConnectionStore } from '../store/connection-store.ts';
-import { createDiagnosticsStore } from '../store/diagnostics-store.ts';
+import { createDiagnosticsStore, diagnosticsActions } from '../store/diagnostics-store.ts';
 import { createLegendStore } from '../store/legend-store.ts';
 import { createCityStore } from '../store/city-store.ts';
 import { createOverviewStore, type OverviewState } from '../store/overview-store.ts';
@@ -28,10 +28,11 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
   const sceneOps = sceneActions(scenes);
   for (const e of bundled.errors) sceneOps.error(e);
   if (flags.scene && !sceneOps.select(flags.scene)) sceneOps.error(`?scene=${flags.scene}: no such scene`);
+  if (flags.gridError) diagnosticsActions(diagnostics).error('url', flags.gridError);
 
   const hub = new HubClient({
     hubUrl,
-    auth: { role: 'display', wall: flags.wall, display: flags.display },
+    auth: { role: 'display', wall: flags.wall, display: flags.display, grid: flags.grid },
     connection,
     diagnostics,
     overview,

@@ -4,6 +4,7 @@
  * Bump CONTRACT_VERSION on any breaking change; docs/hub-contract.md documents each entry.
  */
 import { z } from 'zod';
+import { DisplayHandshakeSchema } from './control.ts';
 import {
   CONTRACT_VERSION,
   DistrictCodeSchema,
@@ -270,6 +271,8 @@ export const DisplayAuthSchema = z.object({
   role: z.literal('display'),
   wall: z.string().regex(/^[a-z0-9-]{1,40}$/),
   display: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  /** Its place in a multi-display wall (absent: the wall is this one display). */
+  grid: DisplayHandshakeSchema.shape.grid,
 });
 export type DisplayAuth = z.infer<typeof DisplayAuthSchema>;
 

@@ -14,12 +14,16 @@ import { buildSceneFrame, contextFor, districtCodeOf, sceneLayerOf, type SceneFr
 import { markTwinReady, noteSceneLayersReady, twinStatus } from './twin-status.ts';
 import { CityLayer } from './city/city-layer.ts';
 import { startOrbit } from './orbit.ts';
+import { wallNow } from '../control/wall-clock.ts';
+import { fitPadding, type Insets, type SliceFrame } from './slice.ts';
 
 interface Props {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
   scale: number;
   /** Design-pixel width of the side columns: the camera centre shifts into the visible middle. */
   columnWidth: number;
+  /** This display's slice of the wall's one virtual view (a single display: all of it). */
+  slice: SliceFrame;
   /** Called when the WebGL context is lost: the host mounts a fresh twin. */
   onContextLost?: () => void;
 }
@@ -28,13 +32,18 @@ const FLY_MS = 3000;
 /** From this zoom on, a tap picks a building rather than a district. */
 const BUILDING_PICK_ZOOM = 12;
 
-function cameraOptions(camera: Camera, padding: number) {
+/**
+ * The padding is the slice's (src/twin/slice.ts): it puts the camera centre on the centre of the
+ * wall's virtual view. The panel columns sit symmetrically either side, so they never moved the
+ * centre; they only narrow what a fit to bounds may use (fitPadding).
+ */
+function cameraOptions(camera: Camera, padding: Insets) {
   return {
     center: camera.center,
     zoom: camera.zoom,
     pitch: camera.pitch,
     bearing: camera.bearing,
-    padding: { left: padding, right: padding, top: 0, bottom: 0 },
+    padding,
   };
 }
 
@@ -43,12 +52,13 @@ function cameraOptions(camera: Camera, padding: number) {
  * shared). Scenes, live data and selection reach deck through store subscriptions, not React
  * renders; animated layers get a requestAnimationFrame loop only while they are on screen.
  */
-export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
+export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
   const runtime = useWallRuntime();
   const container = useRef<HTMLDivElement>(null);
   const scaleRef = useRef(scale);
   const redraw = useRef<() => void>(() => {});
-  const framing = useRef({ scale, columnWidth });
+  const framing = useRef({ scale, columnWidth, slice });
+  const mapRef = useRef<MapLibreMap | null>(null);
 
   useEffect(() => {
     const { overview, selection, topics, scenes, legends, diagnostics, flags, city } = runtime;
@@ -57,7 +67,8 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
     status.generation += 1;
     delete document.documentElement.dataset.twinReady;
     delete document.documentElement.dataset.sceneReady;
-    const padding = () => (framing.current.columnWidth + 16) * framing.current.scale;
+    const padding = () => framing.current.slice.padding;
+    const panelMargin = () => (framing.current.columnWidth + 16) * framing.current.scale;
     let scene = currentScene(scenes.getState());
     const map = new MapLibreMap({
       container: container.current!,
@@ -70,6 +81,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       canvasContextAttributes: { antialias: true },
       doubleClickZoom: false, // a double tap flies to the district instead
     });
+    mapRef.current = map;
     const cityLayer = new CityLayer();
     let cityHidden = false;
     let beacons: Beacon[] = [];
@@ -78,7 +90,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
     const updateCity = () =>
       cityLayer.update({
         buildings: city.getState().buildings,
-        time: flags.time ?? Date.now(),
+        time: flags.time ?? wallNow(),
         highlightDistrict: selection.getState().district,
         highlightBuilding: selection.getState().building,
         visible: scene.city.buildings && !cityHidden,
@@ -108,7 +120,12 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       status.contextLost += 1;
       onContextLost?.();
     });
-    status.project = (lonLat) => map.project(lonLat);
+    // In this display's coordinates: the map canvas of a sliced wall may start left of the window.
+    status.project = (lonLat) => {
+      const p = map.project(lonLat);
+      return { x: p.x + framing.current.slice.container.left, y: p.y + framing.current.slice.container.top };
+    };
+    status.slice = () => framing.current.slice;
     status.jumpTo = (camera) => map.jumpTo(camera);
 
     const deck = new MapLibreOverlay({
@@ -130,7 +147,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       const b = new LngLatBounds();
       const rings = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
       for (const poly of rings) for (const [lon, lat] of poly[0]) b.extend([lon, lat]);
-      map.fitBounds(b, { padding: padding() + 40, pitch: 50, duration: flags.anim ? FLY_MS : 0, essential: true });
+      map.fitBounds(b, { padding: fitPadding(framing.current.slice, panelMargin() + 40), pitch: 50, duration: flags.anim ? FLY_MS : 0, essential: true });
       return true;
     };
     const flyHome = () => map.flyTo({ ...cameraOptions(scene.camera, padding()), duration: flags.anim ? FLY_MS : 0, essential: true });
@@ -188,7 +205,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
         overview: overview.getState().overview,
         selectedDistrict: selection.getState().district,
         scale: scaleRef.current,
-        now: flags.anim ? Date.now() : 0,
+        now: flags.anim ? wallNow() : 0,
         animate: flags.anim,
       };
       const frame = buildSceneFrame(
@@ -243,7 +260,7 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
     redraw.current();
     // Daylight moves slowly: a relight each minute is plenty.
     const relight = setInterval(updateCity, 60_000);
-    const stopOrbit = flags.orbit ? startOrbit(map) : () => {};
+    const stopOrbit = flags.orbit ? startOrbit(map, (wall, bearing) => (status.orbit = { wall, bearing })) : () => {};
     status.cityStats = () => cityLayer.stats();
     const unsubscribers = [
       overview.subscribe((s, prev) => (s.districts !== prev.districts || s.overview !== prev.overview) && redraw.current()),
@@ -271,14 +288,29 @@ export function TwinMap({ scale, columnWidth, onContextLost }: Props) {
       attempt(() => map.removeControl(deck));
       attempt(() => deck.finalize());
       attempt(() => map.remove());
+      mapRef.current = null;
     };
   }, [runtime, onContextLost]);
 
   useEffect(() => {
     scaleRef.current = scale;
-    framing.current = { scale, columnWidth };
+    const resized = framing.current.slice !== slice;
+    framing.current = { scale, columnWidth, slice };
+    const map = mapRef.current;
+    if (map && resized) {
+      map.resize(); // the canvas box changed with the window: match it before the padding
+      map.setPadding(slice.padding);
+    }
     redraw.current();
-  }, [scale, columnWidth]);
+  }, [scale, columnWidth, slice]);
 
-  return <div ref={container} className="twin" data-testid="twin" />;
+  const box = slice.container;
+  return (
+    <div
+      ref={container}
+      className="twin"
+      data-testid="twin"
+      style={{ left: box.left, top: box.top, width: box.width, height: box.height, right: 'auto', bottom: 'auto' }}
+    />
+  );
 }

@@ -1,24 +1,38 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { wallNow } from '../control/wall-clock.ts';
 
 const DEGREES_PER_SECOND = 3;
 const IDLE_RESUME_MS = 60_000;
 
 /**
- * Attract-loop orbit: the camera turns slowly around its centre. Any touch, drag or wheel stops
- * it at once (the visitor has the map); it resumes after a minute without input.
+ * The orbit's bearing at a wall-clock moment: a function of hub time alone, so every display of a
+ * multi-display wall turns to the same bearing at the same moment (a per-display start time would
+ * tear the view apart at the seams).
  */
-export function startOrbit(map: MapLibreMap): () => void {
+export function orbitBearing(wallMs: number, baseBearing = 0): number {
+  const b = (baseBearing + ((wallMs / 1000) * DEGREES_PER_SECOND) % 360) % 360;
+  return b < 0 ? b + 360 : b;
+}
+
+/**
+ * Attract-loop orbit: the camera turns slowly around its centre. Any touch, drag or wheel stops
+ * it at once (the visitor has the map); it resumes after a minute without input, at the wall's
+ * phase. `onTurn` reports each bearing with the wall time it was computed for.
+ */
+export function startOrbit(map: MapLibreMap, onTurn?: (wallMs: number, bearing: number) => void): () => void {
   let raf = 0;
-  let last = performance.now();
   let pausedUntil = 0;
-  const step = (now: number) => {
-    const dt = (now - last) / 1000;
-    last = now;
-    if (now >= pausedUntil && !map.isMoving()) map.setBearing((map.getBearing() + DEGREES_PER_SECOND * dt) % 360);
+  const step = () => {
+    const now = wallNow();
+    if (now >= pausedUntil && !map.isMoving()) {
+      const bearing = orbitBearing(now);
+      map.setBearing(bearing);
+      onTurn?.(now, bearing);
+    }
     raf = requestAnimationFrame(step);
   };
   const pause = () => {
-    pausedUntil = performance.now() + IDLE_RESUME_MS;
+    pausedUntil = wallNow() + IDLE_RESUME_MS;
   };
   const events = ['mousedown', 'touchstart', 'wheel', 'dragstart'] as const;
   for (const e of events) map.on(e, pause);

@@ -25,7 +25,11 @@ export interface TwinStatus {
   flyHome?: () => void;
   /** Moves the camera at once (screenshots of a place; tests). */
   jumpTo?: (camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) => void;
-  /** Screen position (CSS px) of a WGS-84 point: lets tests point at a district. */
+  /** This display's slice of the wall's virtual view (offset, canvas box, padding). */
+  slice?: () => import('./slice.ts').SliceFrame;
+  /** The orbit's last turn (?orbit=1): the bearing set and the wall time it was computed for. */
+  orbit?: { wall: number; bearing: number };
+  /** Screen position (CSS px, this display's window) of a WGS-84 point: lets tests point at a district. */
   project?: (lonLat: [number, number]) => { x: number; y: number };
 }
 

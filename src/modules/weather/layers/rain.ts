@@ -96,7 +96,9 @@ export class RadarFrames {
     if (!f || f.cur !== value.data) {
       const prev = f && f.cur !== value.data ? f.cur : null;
       const usable = prev && sameGrid(prev, value.data) && value.data.time > prev.time && value.data.time - prev.time <= MAX_BLEND_SPAN_MS;
-      f = { cur: value.data, curSeq: value.seq, prev: usable ? prev : null, since: now, image: null };
+      // The blend starts at the hub's time of the frame, not when this display received it, so
+      // every display of a wall shows the same blend at the same wall-clock moment (lock-step).
+      f = { cur: value.data, curSeq: value.seq, prev: usable ? prev : null, since: Math.min(now, value.time), image: null };
       this.byLayer.set(layerId, f);
     }
     if (!animate || !f.prev) return { frames: f, t: 1 };
