@@ -1,4 +1,5 @@
 import { startHub } from './server.ts';
+import { controlOptionsFromEnv } from './control/config.ts';
 
 /** The simulated city hub. Configuration is by environment; defaults suit one machine. */
 const env = process.env;
@@ -10,6 +11,8 @@ const hub = await startHub({
   corsOrigins: (env.HUB_CORS_ORIGINS ?? '').split(',').filter(Boolean),
   faults: env.HUB_SIM_FAULTS === '1',
   scenesDir: env.HUB_SCENES_DIR,
+  // Operator credential, token secret and lifetimes, display key, REDIS_URL: see docs/hub-contract.md.
+  control: controlOptionsFromEnv(env),
   log: (msg) => console.log(`[hub] ${msg}`),
 });
 console.log(`[hub] OneScreen mock hub (simulated data) listening on ${hub.url}`);

@@ -22,13 +22,20 @@ import { createConnectionStore } from '../src/store/connection-store.ts';
 import { createDiagnosticsStore } from '../src/store/diagnostics-store.ts';
 import { createOverviewStore } from '../src/store/overview-store.ts';
 
-const DISPLAY_AUTH = { role: 'display', wall: 'main', display: '0' };
+// The display's token is fetched from the hub once it runs (POST /auth/display).
+const DISPLAY_AUTH: Record<string, unknown> = { role: 'display', wall: 'main', display: '0' };
 
 let hub: Hub;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
   hub = await startHub({ host: '127.0.0.1', port: 0, seed: 1, tickMs: 200, corsOrigins: [], faults: true, log: () => {} });
+  const res = await fetch(`${hub.url}${API_PREFIX}/auth/display`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ wall: 'main', display: '0' }),
+  });
+  DISPLAY_AUTH.token = ((await res.json()) as { token: string }).token;
 });
 
 afterAll(async () => {

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import {
   API_PREFIX,
   CONTRACT_VERSION,
-  DisplayAuthSchema,
   LIMITS,
   LIVE_EVENTS,
   LIVE_NAMESPACE,
@@ -26,6 +25,11 @@ import { startTopicEngine, topicRoom } from './topic-engine.ts';
 import { generateBuildings } from './city/buildings-gen.ts';
 import { encodeBuildings } from '../src/hub/buildings.ts';
 import { OverviewSimulator } from './sim/overview-sim.ts';
+import { DEFAULT_OPERATOR_PASSWORD, defaultControlOptions, type ControlOptions } from './control/config.ts';
+import { authRoutes } from './control/auth-routes.ts';
+import { createTokenService } from './control/auth.ts';
+import { createControl, type SocketIdentity } from './control/control-socket.ts';
+import { controlBackend } from './control/backend.ts';
 
 export interface HubOptions {
   host: string;
@@ -42,6 +46,8 @@ export interface HubOptions {
   scenesDir?: string;
   /** Simulator sizes and settings (HUB_TRAFFIC_VEHICLES, …); defaults to process.env. */
   env?: Record<string, string | undefined>;
+  /** One-screen control: operator credential, token secret and lifetimes, ack timeout, REDIS_URL. */
+  control?: Partial<ControlOptions>;
 }
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
@@ -78,6 +84,20 @@ export async function startHub(options: HubOptions) {
   app.disable('x-powered-by');
   app.use(cors(corsOptions));
   app.use(express.json({ limit: '64kb' }));
+
+  const control = { ...defaultControlOptions(), ...options.control };
+  if (control.operatorPassword === DEFAULT_OPERATOR_PASSWORD)
+    options.log(
+      `WARNING: operator sign-in is "${control.operatorUser}" / "${DEFAULT_OPERATOR_PASSWORD}" (the default): set HUB_OPERATOR_PASSWORD`,
+    );
+  const backend = await controlBackend(control, options.log);
+  const tokens = createTokenService({
+    secret: control.tokenSecret,
+    operatorTtlS: control.operatorTokenTtlS,
+    displayTtlS: control.displayTokenTtlS,
+    revocations: backend.revocations,
+  });
+  app.use(API_PREFIX, authRoutes(tokens, control));
 
   app.get(`${API_PREFIX}/health`, (_req, res) => {
     const body: Health = {
@@ -129,18 +149,26 @@ export async function startHub(options: HubOptions) {
     cors: corsOptions,
     maxHttpBufferSize: 64 * 1024, // what a display may send; what the hub sends is bounded by the contract
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    // With REDIS_URL, rooms and broadcasts span every hub process sharing that Redis.
+    ...(backend.adapter ? { adapter: backend.adapter } : {}),
   });
   const live = io.of(LIVE_NAMESPACE);
-  live.use((socket, next) => {
-    const auth = DisplayAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(new Error(`unauthorised: ${describeIssue(auth.error)}`));
-    socket.data.display = auth.data;
-    next();
+  const sceneIds = new Set(scenes.map((s) => s.id));
+  const wallControl = createControl({
+    live,
+    store: backend.store,
+    tokens,
+    sceneIds: () => sceneIds,
+    ackTimeoutMs: control.ackTimeoutMs,
+    log: options.log,
   });
+  // Displays and operators both show a token in the handshake; see control/control-socket.ts.
+  live.use(wallControl.middleware);
   live.on('connection', (socket) => {
-    const { wall, display } = socket.data.display;
-    socket.join(`wall:${wall}`);
-    if (!socket.recovered) options.log(`display ${wall}/${display} connected`);
+    const identity = socket.data.identity as SocketIdentity;
+    wallControl.onConnection(socket);
+    if (!socket.recovered)
+      options.log(identity.role === 'display' ? `display ${identity.wall}/${identity.display} connected` : `operator ${identity.user} connected`);
     // A display names the topics its scene uses; it joins exactly those rooms.
     socket.on(LIVE_EVENTS.subscribe, (request: unknown, ack?: (a: SubscribeAck) => void) => {
       const parsed = SubscribeRequestSchema.safeParse(request);
@@ -210,10 +238,13 @@ export async function startHub(options: HubOptions) {
     url: `http://${options.host}:${port}`,
     port,
     io,
+    control: wallControl,
     async close() {
       clearInterval(timer);
       topics.stop();
+      wallControl.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await backend.close();
     },
   };
 }

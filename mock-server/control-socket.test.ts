@@ -1,0 +1,323 @@
+// One-screen control through the real hub (in process) and real socket.io clients: sign-in,
+// handshake, every command type, deltas, acks, the console's WallsUpdate, refusals, late joins and
+// reconnects.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { startHub, type Hub } from './server.ts';
+import { API_PREFIX, ErrorBodySchema, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import {
+  CONTROL_EVENTS,
+  CommandReceiptSchema,
+  TokenResponseSchema,
+  WallDeltaSchema,
+  WallSnapshotSchema,
+  WallsUpdateSchema,
+  type Command,
+  type CommandReceipt,
+  type WallDelta,
+  type WallState,
+  type WallsUpdate,
+} from '../src/hub/control.ts';
+import { applyCommand } from '../src/control/wall-state.ts';
+import { createTokenService, memoryRevocations } from './control/auth.ts';
+
+const SECRET = 'control-socket-test-secret-0123456789';
+const ACK_TIMEOUT_MS = 800;
+let hub: Hub;
+const sockets: Socket[] = [];
+let commandSeq = 0;
+
+beforeAll(async () => {
+  hub = await startHub({
+    host: '127.0.0.1',
+    port: 0,
+    seed: 1,
+    tickMs: 1000,
+    corsOrigins: [],
+    faults: false,
+    log: () => {},
+    env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
+    control: { tokenSecret: SECRET, operatorPassword: 'test-password', ackTimeoutMs: ACK_TIMEOUT_MS, loginAttemptsPerMinute: 30 },
+  });
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await hub?.close();
+});
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${hub.url}${API_PREFIX}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+async function operatorToken(): Promise<string> {
+  const res = await post('/auth/operator', { user: 'operator', password: 'test-password' });
+  expect(res.status).toBe(200);
+  return TokenResponseSchema.parse(res.body).token;
+}
+
+async function displayToken(wall: string, display: string): Promise<string> {
+  const res = await post('/auth/display', { wall, display });
+  expect(res.status).toBe(200);
+  return TokenResponseSchema.parse(res.body).token;
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Connects; resolves with the socket once connected, or rejects with the connect error. */
+function open(auth: Record<string, unknown>): Promise<Socket> {
+  const socket = connect(`${hub.url}${LIVE_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+async function connectError(auth: Record<string, unknown>): Promise<string> {
+  try {
+    await open(auth);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('connected although it should have been refused');
+}
+
+/** A display as the wall runs it: snapshot on connect, deltas in rev order, an ack for each. */
+async function display(wall: string, id: string, { acks = true } = {}) {
+  const token = await displayToken(wall, id);
+  const deltas: WallDelta[] = [];
+  let state: WallState | null = null;
+  const socket = await open({ role: 'display', wall, display: id, token });
+  socket.on(CONTROL_EVENTS.delta, (raw: unknown) => {
+    const delta = WallDeltaSchema.parse(raw);
+    deltas.push(delta);
+    if (!state || delta.rev !== state.rev + 1) return; // older (ignore) or a gap (the wall re-joins)
+    state = applyCommand(state, delta.command, delta.issuedAt);
+    if (acks) socket.emit(CONTROL_EVENTS.ack, { rev: delta.rev, commandId: delta.commandId, ok: true });
+  });
+  const snapshot = WallSnapshotSchema.parse(await socket.emitWithAck(CONTROL_EVENTS.join, {}));
+  state = snapshot.state;
+  return { socket, deltas, snapshot, state: () => state! };
+}
+
+async function operator(token?: string) {
+  const socket = await open({ role: 'operator', token: token ?? (await operatorToken()) });
+  const updates: WallsUpdate[] = [];
+  socket.on(CONTROL_EVENTS.walls, (raw: unknown) => updates.push(WallsUpdateSchema.parse(raw)));
+  const send = async (wall: string, command: unknown, id = `cmd-${Date.now()}-${++commandSeq}`): Promise<CommandReceipt> =>
+    CommandReceiptSchema.parse(await socket.emitWithAck(CONTROL_EVENTS.command, { id, wall, command }));
+  const wallOf = (wall: string) => updates.at(-1)?.walls.find((w) => w.state.wall === wall);
+  return { socket, updates, send, wallOf };
+}
+
+describe('auth endpoints', () => {
+  it('signs an operator in with the configured credential only', async () => {
+    const wrong = await post('/auth/operator', { user: 'operator', password: 'onescreen' });
+    expect(wrong.status).toBe(401);
+    expect(ErrorBodySchema.parse(wrong.body).error).toBe('unauthorised');
+    const bad = await post('/auth/operator', { user: 'operator' });
+    expect(bad.status).toBe(400);
+    expect(ErrorBodySchema.parse(bad.body).message).toMatch(/^password: /);
+    const ok = await post('/auth/operator', { user: 'operator', password: 'test-password' });
+    expect(ok.status).toBe(200);
+    const token = TokenResponseSchema.parse(ok.body);
+    expect(token.role).toBe('operator');
+    expect(token.expiresAt).toBeGreaterThan(Date.now() + 7 * 3600_000);
+  });
+
+  it('gives displays receive-only tokens and revokes tokens by bearer', async () => {
+    const res = await post('/auth/display', { wall: 'main', display: 'x' });
+    expect(TokenResponseSchema.parse(res.body).role).toBe('display');
+    expect((await post('/auth/display', { wall: 'Main Wall', display: 'x' })).status).toBe(400);
+    expect((await post('/auth/revoke', {})).status).toBe(401);
+    expect((await post('/auth/revoke', {}, { authorization: 'Bearer not-a-real-token-at-all' })).status).toBe(401);
+    const token = await operatorToken();
+    expect((await post('/auth/revoke', {}, { authorization: `Bearer ${token}` })).status).toBe(204);
+    expect(await connectError({ role: 'operator', token })).toMatch(/^unauthorised: token revoked/);
+  });
+});
+
+describe('handshake', () => {
+  it('refuses tokenless, mismatched and expired handshakes with a reason', async () => {
+    expect(await connectError({ role: 'display', wall: 'main', display: '0' })).toMatch(/^unauthorised: token: /);
+    const other = await displayToken('main', 'other');
+    expect(await connectError({ role: 'display', wall: 'main', display: '0', token: other })).toMatch(/^unauthorised: the token is for display main\/other/);
+    expect(await connectError({ role: 'operator', token: other })).toMatch(/^unauthorised: a display token cannot connect as operator/);
+    const past = createTokenService({ secret: SECRET, operatorTtlS: 60, displayTtlS: 60, revocations: memoryRevocations(), now: () => Date.now() - 3600_000 });
+    const expired = (await past.issueDisplay('main', '0')).token;
+    expect(await connectError({ role: 'display', wall: 'main', display: '0', token: expired })).toMatch(/^token-expired/);
+    const forged = createTokenService({ secret: 'another-secret-entirely-0123456789', operatorTtlS: 60, displayTtlS: 60, revocations: memoryRevocations() });
+    expect(await connectError({ role: 'operator', token: (await forged.issueOperator('operator')).token })).toMatch(/^unauthorised: invalid token/);
+  });
+});
+
+describe('commands', () => {
+  it('every command type reaches both displays of the wall, which ack it; the console sees acks and the log', async () => {
+    const d0 = await display('main', 'd0');
+    const d1 = await display('main', 'd1');
+    const op = await operator();
+    await waitFor(() => (op.wallOf('main')?.displays.length ?? 0) === 2, 'both displays listed');
+
+    const commands: Command[] = [
+      { type: 'scene', scene: 'city' },
+      { type: 'layer', layer: 'buildings', visible: false },
+      { type: 'fly', to: { district: '500103' } },
+      { type: 'fly', to: { center: [106.58, 29.56], zoom: 14, pitch: 60 } },
+      { type: 'time', time: { mode: 'playback', at: Date.now() - 3600_000 } },
+      { type: 'time', time: { mode: 'live' } },
+      { type: 'highlight', target: { point: [106.58, 29.56], label: '解放碑 Jiefangbei' } },
+      { type: 'highlight', target: { district: '500103' } },
+      { type: 'reload', display: 'd1' },
+      { type: 'reload' },
+    ];
+    let expectedState = d0.state();
+    for (const command of commands) {
+      const receipt = await op.send('main', command);
+      if (!receipt.ok) throw new Error(`${command.type}: ${receipt.message}`);
+      expect(receipt.rev).toBe(expectedState.rev + 1);
+      expect(receipt.expected).toEqual(command.type === 'reload' && command.display ? ['d1'] : ['d0', 'd1']);
+      expectedState = applyCommand(expectedState, command, 1);
+    }
+    const last = expectedState.rev;
+    await waitFor(() => d0.state().rev === last && d1.state().rev === last, 'both displays at the last rev');
+    for (const d of [d0, d1]) {
+      expect(d.deltas.map((x) => x.rev)).toEqual(commands.map((_, i) => last - commands.length + i + 1));
+      expect({ ...d.state(), updatedAt: 1 }).toEqual({ ...expectedState, updatedAt: 1 });
+    }
+
+    await waitFor(() => op.wallOf('main')?.log[0]?.rev === last && op.wallOf('main')!.log.every((e) => e.status === 'applied'), 'all applied');
+    const wall = op.wallOf('main')!;
+    expect({ ...wall.state, updatedAt: 1 }).toEqual({ ...expectedState, updatedAt: 1 });
+    expect(wall.log).toHaveLength(commands.length);
+    expect(wall.log.map((e) => e.command)).toEqual([...commands].reverse());
+    expect(Object.keys(wall.log[0]!.acks).sort()).toEqual(['d0', 'd1']);
+    expect(Object.keys(wall.log[1]!.acks)).toEqual(['d1']);
+    expect(wall.log[0]!.by).toBe('operator');
+    for (const status of wall.displays) {
+      expect(status.ackRev).toBe(last);
+      expect(status.lagMs).not.toBeNull();
+    }
+    d0.socket.close();
+    d1.socket.close();
+    await waitFor(() => op.wallOf('main')?.displays.length === 0, 'displays gone');
+    op.socket.close();
+  });
+
+  it('a display that never acks is marked timed out', async () => {
+    const good = await display('side', 'good');
+    const mute = await display('side', 'mute', { acks: false });
+    const op = await operator();
+    const receipt = await op.send('side', { type: 'layer', layer: 'rain', visible: true });
+    expect(receipt).toMatchObject({ ok: true, expected: ['good', 'mute'] });
+    await waitFor(() => op.wallOf('side')?.log[0]?.status === 'pending', 'pending with one ack', 5000);
+    await waitFor(() => op.wallOf('side')?.log[0]?.status === 'timeout', 'timeout after the ack deadline', 5000);
+    const entry = op.wallOf('side')!.log[0]!;
+    expect(entry.timedOut).toEqual(['mute']);
+    expect(Object.keys(entry.acks)).toEqual(['good']);
+    expect(mute.deltas).toHaveLength(1);
+    // A late ack does not turn the command into applied.
+    mute.socket.emit(CONTROL_EVENTS.ack, { rev: entry.rev, commandId: entry.id, ok: true });
+    await waitFor(() => op.wallOf('side')?.displays.find((d) => d.display === 'mute')?.ackRev === entry.rev, 'late ack in display status');
+    expect(op.wallOf('side')!.log[0]!.status).toBe('timeout');
+    for (const s of [good.socket, mute.socket, op.socket]) s.close();
+  });
+
+  it('refuses commands from displays, revoked operators and bad requests; nothing reaches the wall', async () => {
+    const d = await display('guarded', 'd0');
+    const op = await operator();
+    const first = await op.send('guarded', { type: 'scene', scene: 'city' });
+    expect(first.ok).toBe(true);
+    await waitFor(() => d.deltas.length === 1, 'first delta');
+
+    // A display socket sending a command.
+    const fromDisplay = CommandReceiptSchema.parse(
+      await d.socket.emitWithAck(CONTROL_EVENTS.command, { id: 'from-display-1', wall: 'guarded', command: { type: 'scene', scene: 'traffic' } }),
+    );
+    expect(fromDisplay).toMatchObject({ ok: false, error: 'unauthorised' });
+
+    // Bad requests name the field.
+    expect(await op.send('guarded', { type: 'scene' })).toMatchObject({ ok: false, error: 'invalid', message: expect.stringMatching(/^command\./) });
+    expect(await op.send('Guarded', { type: 'reload' })).toMatchObject({ ok: false, error: 'invalid', message: expect.stringMatching(/^wall: /) });
+    expect(await op.send('guarded', { type: 'scene', scene: 'no-such-scene' })).toMatchObject({ ok: false, error: 'invalid', message: expect.stringMatching(/^command\.scene: no scene/) });
+    expect(await op.send('guarded', { type: 'reload' }, 'dup-0000001')).toMatchObject({ ok: true });
+    expect(await op.send('guarded', { type: 'reload' }, 'dup-0000001')).toMatchObject({ ok: false, error: 'duplicate' });
+    await waitFor(() => d.deltas.length === 2, 'the reload delta');
+
+    // Revoked while connected: the very next command is refused.
+    const token = await operatorToken();
+    const revoked = await operator(token);
+    expect((await revoked.send('guarded', { type: 'reload' })).ok).toBe(true);
+    await waitFor(() => d.deltas.length === 3, 'the reload delta from the second operator');
+    expect((await post('/auth/revoke', {}, { authorization: `Bearer ${token}` })).status).toBe(204);
+    expect(await revoked.send('guarded', { type: 'scene', scene: 'traffic' })).toMatchObject({ ok: false, error: 'unauthorised' });
+
+    // A marker command proves that nothing else arrived in between.
+    const marker = await op.send('guarded', { type: 'layer', layer: 'marker', visible: true });
+    await waitFor(() => d.deltas.length === 4, 'the marker delta');
+    expect(d.deltas.map((x) => x.command.type)).toEqual(['scene', 'reload', 'reload', 'layer']);
+    expect(d.deltas.at(-1)!.rev).toBe(marker.ok ? marker.rev : -1);
+    expect(d.state().scene).toBe('city');
+    for (const s of [d.socket, op.socket, revoked.socket]) s.close();
+  });
+
+  it('rate-limits a flood of commands from one socket', async () => {
+    const op = await operator();
+    const receipts = await Promise.all(Array.from({ length: 30 }, () => op.send('flood', { type: 'reload' })));
+    const limited = receipts.filter((r) => !r.ok && r.error === 'rate-limited').length;
+    expect(receipts.filter((r) => r.ok).length).toBeLessThanOrEqual(20);
+    expect(limited).toBeGreaterThanOrEqual(10);
+    op.socket.close();
+  });
+});
+
+describe('snapshots and reconnects', () => {
+  it('a late display gets the current state, then only newer deltas', async () => {
+    const op = await operator();
+    await op.send('late', { type: 'scene', scene: 'city' });
+    await op.send('late', { type: 'fly', to: { district: '500103' } });
+    const d = await display('late', 'd0');
+    expect(d.snapshot.state).toMatchObject({ rev: 2, scene: 'city', camera: { district: '500103' } });
+    expect(d.snapshot.hubTime).toBeGreaterThan(0);
+    const r = await op.send('late', { type: 'layer', layer: 'rain', visible: false });
+    expect(r).toMatchObject({ ok: true, rev: 3 });
+    await waitFor(() => d.state().rev === 3, 'the new delta');
+    expect(d.deltas.map((x) => x.rev)).toEqual([3]);
+    d.socket.close();
+    op.socket.close();
+  });
+
+  it('a display that reconnects gets a snapshot and no delta it already has', async () => {
+    const op = await operator();
+    const d = await display('reconnect', 'd0');
+    await op.send('reconnect', { type: 'scene', scene: 'city' });
+    await waitFor(() => d.state().rev === 1, 'rev 1');
+    d.socket.close();
+    await op.send('reconnect', { type: 'fly', to: { center: [106.5, 29.5], zoom: 12 } });
+    await op.send('reconnect', { type: 'highlight', target: { district: '500103' } });
+
+    const again = await display('reconnect', 'd0');
+    expect(again.snapshot.state).toMatchObject({ rev: 3, camera: { center: [106.5, 29.5], zoom: 12 }, highlight: { district: '500103' } });
+    await op.send('reconnect', { type: 'time', time: { mode: 'live' } });
+    await waitFor(() => again.state().rev === 4, 'rev 4');
+    // Only the command issued after the snapshot: nothing replayed, so no camera jumps back.
+    expect(again.deltas.map((x) => x.rev)).toEqual([4]);
+    again.socket.close();
+    op.socket.close();
+  });
+});

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { CONTROL_LIMITS } from '../../src/hub/control.ts';
+
+/** How the hub's one-screen control is set up: the operator credential, tokens, Redis. */
+export interface ControlOptions {
+  operatorUser: string;
+  operatorPassword: string;
+  /** HS256 key for every token. Random per process unless set: then tokens die with the process. */
+  tokenSecret: string;
+  operatorTokenTtlS: number;
+  displayTokenTtlS: number;
+  /** When set, a display must present it to get a token. */
+  displayKey?: string;
+  ackTimeoutMs: number;
+  /** Operator sign-ins per client address per minute before 429. */
+  loginAttemptsPerMinute: number;
+  /** Several hub processes share walls, rooms and revocations through this Redis. */
+  redisUrl?: string;
+}
+
+export const DEFAULT_OPERATOR_USER = 'operator';
+export const DEFAULT_OPERATOR_PASSWORD = 'onescreen';
+
+export function defaultControlOptions(): ControlOptions {
+  return {
+    operatorUser: DEFAULT_OPERATOR_USER,
+    operatorPassword: DEFAULT_OPERATOR_PASSWORD,
+    tokenSecret: randomBytes(32).toString('base64url'),
+    operatorTokenTtlS: 8 * 3600,
+    displayTokenTtlS: 24 * 3600,
+    ackTimeoutMs: CONTROL_LIMITS.ackTimeoutMs,
+    loginAttemptsPerMinute: 10,
+  };
+}
+
+function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+/** Reads HUB_OPERATOR_*, HUB_TOKEN_SECRET, HUB_*_TOKEN_TTL_S, HUB_DISPLAY_KEY, REDIS_URL. Throws on bad config. */
+export function controlOptionsFromEnv(env: Record<string, string | undefined>): ControlOptions {
+  const base = defaultControlOptions();
+  const redisUrl = env.REDIS_URL || undefined;
+  const secret = env.HUB_TOKEN_SECRET || undefined;
+  // Every hub process must verify the tokens the others issued: a random key per process cannot.
+  if (redisUrl && !secret) throw new Error('HUB_TOKEN_SECRET is required when REDIS_URL is set (all hub processes share it)');
+  if (secret && secret.length < 16) throw new Error('HUB_TOKEN_SECRET must be at least 16 characters');
+  return {
+    ...base,
+    operatorUser: env.HUB_OPERATOR_USER || base.operatorUser,
+    operatorPassword: env.HUB_OPERATOR_PASSWORD || base.operatorPassword,
+    tokenSecret: secret ?? base.tokenSecret,
+    operatorTokenTtlS: positive(env, 'HUB_OPERATOR_TOKEN_TTL_S', base.operatorTokenTtlS),
+    displayTokenTtlS: positive(env, 'HUB_DISPLAY_TOKEN_TTL_S', base.displayTokenTtlS),
+    displayKey: env.HUB_DISPLAY_KEY || undefined,
+    ackTimeoutMs: positive(env, 'HUB_ACK_TIMEOUT_MS', base.ackTimeoutMs),
+    loginAttemptsPerMinute: positive(env, 'HUB_LOGIN_ATTEMPTS_PER_MIN', base.loginAttemptsPerMinute),
+    redisUrl,
+  };
+}
