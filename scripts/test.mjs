@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: every test the project has, on a fresh machine. Installs what the browser tests need
-// (Debian's chromium and fonts-noto-cjk) when it is missing, then runs, in order and stopping at the
+// (Debian's chromium and fonts-noto-cjk) and the Redis scale-out test needs (redis-server) when missing, then runs, in order and stopping at the
 // first failure: the type check, the unit tests, the end-to-end tests in headless Chromium.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +27,7 @@ function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(chromium)) missing.push('chromium');
   if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+  if (!existsSync(process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server')) missing.push('redis-server');
   if (!missing.length) return;
   const root = process.getuid?.() === 0;
   const sudo = root ? [] : ['sudo', '-n'];

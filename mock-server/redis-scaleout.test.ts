@@ -1,0 +1,190 @@
+// Scale-out: two hub processes sharing one real redis-server (REDIS_URL). A console on hub A steers
+// a wall whose displays are connected to hub B; B's acks reach the console on A; both hubs tell the
+// same state and log; a token revoked on A is refused on B; revs stay strictly ordered when
+// consoles on both hubs send at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { testHub, type TestHub } from '../tests/servers.ts';
+import { startRedisServer } from '../tests/redis-server.ts';
+import { API_PREFIX, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import {
+  CONTROL_EVENTS,
+  CommandReceiptSchema,
+  TokenResponseSchema,
+  WallDeltaSchema,
+  WallSnapshotSchema,
+  WallsUpdateSchema,
+  type Command,
+  type CommandReceipt,
+  type WallDelta,
+  type WallState,
+  type WallsUpdate,
+} from '../src/hub/control.ts';
+import { applyCommand } from '../src/control/wall-state.ts';
+
+const REDIS_PORT = 16381;
+const PORTS = [18850, 18851] as const;
+const OPERATOR_PASSWORD = 'scale-out-password';
+let redis: Awaited<ReturnType<typeof startRedisServer>>;
+const hubs: TestHub[] = [];
+const sockets: Socket[] = [];
+let seq = 0;
+
+beforeAll(async () => {
+  redis = await startRedisServer(REDIS_PORT);
+  for (const port of PORTS) {
+    const hub = testHub(port, {
+      REDIS_URL: redis.url,
+      HUB_TOKEN_SECRET: 'scale-out-test-secret-0123456789abcdef',
+      HUB_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
+      HUB_ACK_TIMEOUT_MS: '3000',
+      HUB_LOGIN_ATTEMPTS_PER_MIN: '100',
+    });
+    hubs.push(hub);
+  }
+  await Promise.all(hubs.map((h) => h.start()));
+}, 120_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await Promise.all(hubs.map((h) => h.stop()));
+  await redis?.stop();
+}, 60_000);
+
+const hubUrl = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;
+
+async function post(i: 0 | 1, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${hubUrl(i)}${API_PREFIX}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+const operatorToken = async (i: 0 | 1) =>
+  TokenResponseSchema.parse((await post(i, '/auth/operator', { user: 'operator', password: OPERATOR_PASSWORD })).body).token;
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function open(i: 0 | 1, auth: Record<string, unknown>): Promise<Socket> {
+  const socket = connect(`${hubUrl(i)}${LIVE_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/** A display following the protocol: snapshot, deltas in rev order, re-join on a gap, ack each. */
+async function display(i: 0 | 1, wall: string, id: string) {
+  const token = TokenResponseSchema.parse((await post(i, '/auth/display', { wall, display: id })).body).token;
+  const socket = await open(i, { role: 'display', wall, display: id, token });
+  const applied: number[] = [];
+  let state: WallState | null = null;
+  const join = async () => {
+    const snapshot = WallSnapshotSchema.parse(await socket.emitWithAck(CONTROL_EVENTS.join, {}));
+    if (!state || snapshot.state.rev > state.rev) state = snapshot.state;
+  };
+  socket.on(CONTROL_EVENTS.delta, (raw: unknown) => {
+    const delta: WallDelta = WallDeltaSchema.parse(raw);
+    if (!state || delta.rev <= state.rev) return;
+    if (delta.rev > state.rev + 1) return void join();
+    state = applyCommand(state, delta.command, delta.issuedAt);
+    applied.push(delta.rev);
+    socket.emit(CONTROL_EVENTS.ack, { rev: delta.rev, commandId: delta.commandId, ok: true });
+  });
+  await join();
+  return { socket, applied, state: () => state! };
+}
+
+async function operator(i: 0 | 1, token?: string) {
+  const socket = await open(i, { role: 'operator', token: token ?? (await operatorToken(i)) });
+  const updates: WallsUpdate[] = [];
+  socket.on(CONTROL_EVENTS.walls, (raw: unknown) => updates.push(WallsUpdateSchema.parse(raw)));
+  const send = async (wall: string, command: Command): Promise<CommandReceipt> =>
+    CommandReceiptSchema.parse(await socket.emitWithAck(CONTROL_EVENTS.command, { id: `scale-${process.pid}-${++seq}`, wall, command }));
+  const wallOf = (wall: string) => updates.at(-1)?.walls.find((w) => w.state.wall === wall);
+  return { socket, updates, send, wallOf };
+}
+
+describe('two hub processes sharing Redis', () => {
+  it('a console on hub A steers a wall on hub B, and B\'s acks reach A', async () => {
+    const d0 = await display(1, 'main', 'd0');
+    const d1 = await display(1, 'main', 'd1');
+    const steer = await operator(0);
+    await waitFor(() => steer.wallOf('main')?.displays.map((d) => d.display).join() === 'd0,d1', 'B\'s displays listed on A');
+
+    const commands: Command[] = [
+      { type: 'scene', scene: 'city' },
+      { type: 'layer', layer: 'buildings', visible: false },
+      { type: 'fly', to: { district: '500103' } },
+      { type: 'highlight', target: { point: [106.58, 29.56], label: '解放碑' } },
+    ];
+    const revs: number[] = [];
+    for (const command of commands) {
+      const receipt = await steer.send('main', command);
+      if (!receipt.ok) throw new Error(receipt.message);
+      expect(receipt.expected).toEqual(['d0', 'd1']);
+      revs.push(receipt.rev);
+    }
+    await waitFor(() => d0.applied.length === 4 && d1.applied.length === 4, 'both displays applied all');
+    expect(d0.applied).toEqual(revs);
+    expect(d1.applied).toEqual(revs);
+
+    await waitFor(() => (steer.wallOf('main')?.log ?? []).filter((e) => e.status === 'applied').length === 4, 'acks from B on A');
+    const wall = steer.wallOf('main')!;
+    for (const entry of wall.log) expect(Object.keys(entry.acks).sort()).toEqual(['d0', 'd1']);
+    expect(wall.displays.every((d) => d.ackRev === revs.at(-1))).toBe(true);
+
+    // The same state and log read from hub B.
+    const onB = await operator(1);
+    await waitFor(() => onB.wallOf('main') !== undefined, 'walls on B');
+    const fromB = onB.wallOf('main')!;
+    expect(fromB.state).toEqual(wall.state);
+    expect(fromB.log).toEqual(wall.log);
+    expect(fromB.state).toEqual(d0.state());
+    for (const s of [d0.socket, d1.socket, steer.socket, onB.socket]) s.close();
+  });
+
+  it('a token revoked on A is refused on B, even mid-connection', async () => {
+    const token = await operatorToken(0);
+    const onB = await operator(1, token);
+    const d = await display(0, 'revoke', 'd0');
+    expect((await onB.send('revoke', { type: 'reload' })).ok).toBe(true);
+    await waitFor(() => d.applied.length === 1, 'the first delta');
+    expect((await post(0, '/auth/revoke', {}, { authorization: `Bearer ${token}` })).status).toBe(204);
+    expect(await onB.send('revoke', { type: 'scene', scene: 'city' })).toMatchObject({ ok: false, error: 'unauthorised' });
+    await expect(open(1, { role: 'operator', token })).rejects.toThrow(/^unauthorised: token revoked/);
+    const marker = await (await operator(0)).send('revoke', { type: 'reload' });
+    await waitFor(() => d.applied.length === 2, 'the marker');
+    expect(d.applied).toEqual([1, marker.ok ? marker.rev : -1]);
+    expect(d.state().scene).toBeNull();
+  });
+
+  it('consoles on both hubs at once: every rev used once, in order, and every display ends on the same state', async () => {
+    const displays = [await display(0, 'busy', 'a'), await display(1, 'busy', 'b')];
+    const consoles = [await operator(0), await operator(1)];
+    const receipts = await Promise.all(
+      Array.from({ length: 24 }, (_, k) => consoles[k % 2]!.send('busy', { type: 'layer', layer: `l${k}`, visible: k % 3 === 0 })),
+    );
+    const revs = receipts.map((r) => (r.ok ? r.rev : -1)).sort((x, y) => x - y);
+    expect(revs).toEqual(Array.from({ length: 24 }, (_, k) => k + 1));
+    await waitFor(() => displays.every((d) => d.state().rev === 24), 'both displays at rev 24');
+    expect(displays[0]!.state()).toEqual(displays[1]!.state());
+    expect(Object.keys(displays[0]!.state().layers)).toHaveLength(24);
+    for (const d of displays) for (let i = 1; i < d.applied.length; i++) expect(d.applied[i]).toBeGreaterThan(d.applied[i - 1]!);
+    await waitFor(() => consoles[0]!.wallOf('busy')?.log.length === 24, 'the full log on A');
+    expect(consoles[0]!.wallOf('busy')!.log.map((e) => e.rev)).toEqual(Array.from({ length: 24 }, (_, k) => 24 - k));
+  });
+});
