@@ -40,8 +40,10 @@ export function memoryRevocations(now: () => number = Date.now): RevocationList 
     async isRevoked(jti) {
       const exp = revoked.get(jti);
       if (exp === undefined) return false;
-      if (exp <= now()) revoked.delete(jti);
-      return true;
+      // Past its expiry the token is refused as expired anyway: forget it.
+      if (exp > now()) return true;
+      revoked.delete(jti);
+      return false;
     },
   };
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeJwt } from 'jose';
+import { createTokenService, memoryRevocations, sameSecret } from './auth.ts';
+
+const SECRET = 'unit-test-secret-0123456789abcdef';
+
+function service(clock: { t: number }) {
+  return createTokenService({ secret: SECRET, operatorTtlS: 3600, displayTtlS: 86_400, revocations: memoryRevocations(() => clock.t), now: () => clock.t });
+}
+
+describe('tokens', () => {
+  it('issues operator and display tokens with their claims and lifetimes', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const tokens = service(clock);
+    const op = await tokens.issueOperator('alice');
+    expect(op).toMatchObject({ role: 'operator', expiresAt: clock.t + 3600_000 });
+    const claims = decodeJwt(op.token);
+    expect(claims).toMatchObject({ role: 'operator', sub: 'alice', iss: 'onescreen-hub' });
+    expect(typeof claims.jti).toBe('string');
+    const display = await tokens.issueDisplay('main', 'd0');
+    expect(display.expiresAt).toBe(clock.t + 86_400_000);
+    expect(await tokens.verify(display.token)).toMatchObject({ ok: true, claims: { role: 'display', wall: 'main', display: 'd0', sub: 'main/d0' } });
+    // Every token is its own: revoking one leaves the next alone.
+    expect(decodeJwt((await tokens.issueOperator('alice')).token).jti).not.toBe(claims.jti);
+  });
+
+  it('an expired token says so; a forged or mangled one is unauthorised', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const tokens = service(clock);
+    const { token } = await tokens.issueOperator('alice');
+    clock.t += 3600_000 - 1000;
+    expect((await tokens.verify(token)).ok).toBe(true);
+    clock.t += 2000;
+    expect(await tokens.verify(token)).toMatchObject({ ok: false, error: 'token-expired' });
+    const forger = createTokenService({ secret: 'another-secret-0123456789abcdef', operatorTtlS: 3600, displayTtlS: 60, revocations: memoryRevocations() });
+    expect(await tokens.verify((await forger.issueOperator('mallory')).token)).toMatchObject({ ok: false, error: 'unauthorised' });
+    for (const bad of [undefined, '', 42, token.slice(0, -3) + 'abc', token.replace(/\.[^.]+\./, '.e30.')])
+      expect(await tokens.verify(bad)).toMatchObject({ ok: false, error: 'unauthorised' });
+  });
+
+  it('a revoked token stays refused until it would have expired, then the list forgets it', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const revocations = memoryRevocations(() => clock.t);
+    const tokens = createTokenService({ secret: SECRET, operatorTtlS: 60, displayTtlS: 60, revocations, now: () => clock.t });
+    const { token } = await tokens.issueOperator('alice');
+    expect((await tokens.revoke(token)).ok).toBe(true);
+    expect(await tokens.verify(token)).toMatchObject({ ok: false, error: 'unauthorised', message: 'token revoked' });
+    const jti = decodeJwt(token).jti!;
+    expect(await revocations.isRevoked(jti)).toBe(true);
+    clock.t += 61_000;
+    expect(await revocations.isRevoked(jti)).toBe(false);
+    expect(await tokens.verify(token)).toMatchObject({ ok: false, error: 'token-expired' });
+  });
+
+  it('never accepts random strings as tokens', async () => {
+    const tokens = service({ t: Date.now() });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), async (s) => {
+        expect((await tokens.verify(s)).ok).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('sameSecret', () => {
+  it('is true exactly for equal strings', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(sameSecret(a, b)).toBe(a === b);
+        expect(sameSecret(a, a)).toBe(true);
+      }),
+    );
+  });
+});
