@@ -22,6 +22,9 @@ import { overviewActions, type OverviewStore } from '../store/overview-store.ts'
 import { topicActions, type TopicStore } from '../store/topic-store.ts';
 import type { CityStore } from '../store/city-store.ts';
 import { decodeBuildings } from './buildings.ts';
+import { DecodeBridge, type FrameDecoder } from './decode/decode-bridge.ts';
+import { defaultDecoder } from './decode/decoders.ts';
+import { VEHICLES_TOPIC, type DecodeResult } from './decode/vehicle-frame.ts';
 
 export interface HubClientDeps {
   hubUrl: string;
@@ -34,6 +37,8 @@ export interface HubClientDeps {
   /** Checks a scene from the hub against the wall's registry (not only its shape). */
   checkScene: (raw: unknown) => { ok: true; scene: Scene } | { ok: false; error: string };
   onScenes: (scenes: Scene[], errors: string[]) => void;
+  /** Decoder of the binary vehicle frames: a Web Worker by default where there are workers. */
+  decoder?: FrameDecoder;
 }
 
 const REST_TIMEOUT_MS = 8_000;
@@ -64,12 +69,16 @@ export class HubClient {
   private wanted: string[] = [];
   private liveSchemas = new Map<string, z.ZodType>();
   private snapshotSchemas = new Map<string, z.ZodType>();
+  /** The high-rate binary topic goes through the decode worker, not zod on the main thread. */
+  private vehicleFrames: DecodeBridge;
 
   constructor(private deps: HubClientDeps) {
     this.conn = connectionActions(deps.connection);
     this.diag = diagnosticsActions(deps.diagnostics);
     this.data = overviewActions(deps.overview);
     this.topicData = topicActions(deps.topics);
+    const decoder = deps.decoder ?? defaultDecoder((message) => this.diag.error('decode', message));
+    this.vehicleFrames = new DecodeBridge(decoder, (r) => this.onVehicleFrame(r), () => this.diag.dropped());
     for (const spec of TOPICS.values()) {
       this.liveSchemas.set(spec.name, liveEnvelopeSchema(spec.name, spec.schema));
       this.snapshotSchemas.set(spec.name, topicSnapshotSchema(spec.name, spec.schema));
@@ -91,6 +100,7 @@ export class HubClient {
     for (const t of this.timers) clearTimeout(t), clearInterval(t);
     this.timers.clear();
     this.socket?.close();
+    this.vehicleFrames.dispose();
   }
 
   private async getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
@@ -244,6 +254,7 @@ export class HubClient {
 
   /** Public for tests: the edge where a live topic event enters the wall. */
   onTopic(topic: string, payload: unknown) {
+    if (topic === VEHICLES_TOPIC) return this.vehicleFrames.submit(payload);
     const schema = this.liveSchemas.get(topic);
     if (!schema) return;
     const parsed = schema.safeParse(payload);
@@ -256,5 +267,17 @@ export class HubClient {
     // Events of topics the scene let go of may still be in flight: ignore them.
     if (!this.wanted.includes(topic)) return;
     if (this.topicData.apply(topic, { seq, time, data })) this.conn.data(time);
+  }
+
+  /** A decoded (or rejected) vehicle frame back from the decoder: the same edge as onTopic. */
+  private onVehicleFrame(result: DecodeResult) {
+    if (!result.ok) {
+      this.diag.rejected(`live/${VEHICLES_TOPIC}`, result.error);
+      return;
+    }
+    this.diag.accepted();
+    const { seq, time } = result.frame;
+    if (!this.wanted.includes(VEHICLES_TOPIC)) return;
+    if (this.topicData.apply(VEHICLES_TOPIC, { seq, time, data: result.frame })) this.conn.data(time);
   }
 }

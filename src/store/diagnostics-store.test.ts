@@ -11,9 +11,16 @@ describe('diagnostics store', () => {
     expect(store.getState()).toEqual({
       accepted: 2,
       rejected: 1,
+      dropped: 0,
       lastError: 'rest: GET /overview rejected: seq: too small',
       recentErrors: [{ time: 10, source: 'rest', message: 'GET /overview rejected: seq: too small' }],
     });
+  });
+
+  it('counts live frames dropped while the decoder was busy, apart from rejections', () => {
+    const store = createDiagnosticsStore();
+    diagnosticsActions(store).dropped();
+    expect(store.getState()).toMatchObject({ dropped: 1, rejected: 0, lastError: null });
   });
 
   it('keeps only the 20 newest errors, newest first, while counting all of them', () => {

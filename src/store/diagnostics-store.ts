@@ -5,13 +5,15 @@ const MAX_RECENT_ERRORS = 20;
 export interface DiagnosticsState {
   accepted: number;
   rejected: number;
+  /** Live frames skipped because the decoder was still busy with an older one (the newest is kept). */
+  dropped: number;
   lastError: string | null;
   /** Newest first, bounded. */
   recentErrors: { time: number; source: string; message: string }[];
 }
 
 export const createDiagnosticsStore = () =>
-  createStore<DiagnosticsState>(() => ({ accepted: 0, rejected: 0, lastError: null, recentErrors: [] }));
+  createStore<DiagnosticsState>(() => ({ accepted: 0, rejected: 0, dropped: 0, lastError: null, recentErrors: [] }));
 export type DiagnosticsStore = ReturnType<typeof createDiagnosticsStore>;
 
 export const diagnosticsActions = (store: DiagnosticsStore) => ({
@@ -25,6 +27,9 @@ export const diagnosticsActions = (store: DiagnosticsStore) => ({
       lastError: line,
       recentErrors: [{ time, source, message }, ...s.recentErrors].slice(0, MAX_RECENT_ERRORS),
     }));
+  },
+  dropped() {
+    store.setState((s) => ({ dropped: s.dropped + 1 }));
   },
   /** Errors that are not payloads (network, timeouts) are shown but not counted as rejections. */
   error(source: string, message: string) {

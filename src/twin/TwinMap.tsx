@@ -133,6 +133,8 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       layers: [],
       onAfterRender: () => {
         status.deckFrames += 1;
+        // The overlay keeps its Deck private; its stats are the only count of attribute rebuilds.
+        status.attributeUpdates = (deck as unknown as { _deck?: { stats: { get(name: string): { count: number } } } })._deck?.stats.get('Attributes updated').count ?? 0;
         markTwinReady();
       },
       getTooltip: ({ object, layer }: PickingInfo) => {

@@ -5,6 +5,14 @@
 export interface TwinStatus {
   mapLoaded: boolean;
   deckFrames: number;
+  /**
+   * Cumulative count of deck.gl attribute-buffer rebuilds (deck's 'Attributes updated' stat: one
+   * per layer update in which the attribute manager recomputed attributes through accessors or
+   * updaters). Binary `data.attributes` handed in by the live path are uploads, not rebuilds, and
+   * GPU transitions between frames are neither: between hub updates it should not move. Read by
+   * the benchmarks (samples over frames with no update in between).
+   */
+  attributeUpdates: number;
   /** The scene whose layers all have data and have been handed to deck. */
   sceneReady: string | null;
   contextLost: number;
@@ -40,7 +48,7 @@ declare global {
 }
 
 export function twinStatus(): TwinStatus {
-  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, sceneReady: null, contextLost: 0, generation: 0, layerIds: [] };
+  window.__onescreenTwin ??= { mapLoaded: false, deckFrames: 0, attributeUpdates: 0, sceneReady: null, contextLost: 0, generation: 0, layerIds: [] };
   return window.__onescreenTwin;
 }
 
