@@ -320,4 +320,106 @@ describe('snapshots and reconnects', () => {
     again.socket.close();
     op.socket.close();
   });
+
+  it('a display whose connection drops and is recovered applies each rev once, in order', async () => {
+    const op = await operator();
+    const token = await displayToken('recover', 'd0');
+    const socket = connect(`${hub.url}${LIVE_NAMESPACE}`, {
+      auth: { role: 'display', wall: 'recover', display: 'd0', token },
+      transports: ['websocket'],
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 100,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    let state: WallState | null = null;
+    const applied: number[] = [];
+    const received: number[] = [];
+    let connects = 0;
+    let recovered = false;
+    socket.on(CONTROL_EVENTS.delta, (raw: unknown) => {
+      const delta = WallDeltaSchema.parse(raw);
+      received.push(delta.rev);
+      if (!state || delta.rev !== state.rev + 1) return;
+      state = applyCommand(state, delta.command, delta.issuedAt);
+      applied.push(delta.rev);
+    });
+    socket.on('connect', () => {
+      connects += 1;
+      recovered ||= socket.recovered;
+      // As the wall does: a snapshot after every connect, taken only if newer than what it has.
+      void socket.emitWithAck(CONTROL_EVENTS.join, {}).then((raw: unknown) => {
+        const snap = WallSnapshotSchema.parse(raw).state;
+        if (!state || snap.rev > state.rev) state = snap;
+      });
+    });
+    await waitFor(() => state !== null, 'first snapshot');
+    await op.send('recover', { type: 'scene', scene: 'city' });
+    await waitFor(() => applied.length === 1, 'rev 1');
+
+    // The transport drops; the hub keeps the session for connection-state recovery.
+    socket.io.engine.close();
+    await waitFor(() => !socket.connected, 'disconnected');
+    await op.send('recover', { type: 'fly', to: { district: '500103' } });
+    await op.send('recover', { type: 'fly', to: { center: [106.5, 29.6], zoom: 13 } });
+    await waitFor(() => connects === 2 && state?.rev === 3, 'reconnected at rev 3');
+    expect(recovered).toBe(true);
+    await op.send('recover', { type: 'layer', layer: 'rain', visible: true });
+    await waitFor(() => state?.rev === 4, 'rev 4');
+    // Whatever was replayed, each rev was applied at most once and never went backwards.
+    expect(new Set(applied).size).toBe(applied.length);
+    for (let i = 1; i < applied.length; i++) expect(applied[i]).toBeGreaterThan(applied[i - 1]!);
+    expect(state!.camera).toEqual({ center: [106.5, 29.6], zoom: 13 });
+    expect(received.filter((r) => r === 4)).toHaveLength(1);
+    socket.close();
+    op.socket.close();
+  });
+});
+
+describe('operator tokens that expire while connected', () => {
+  it('the next command after expiry is refused with token-expired, and nothing reaches the wall', async () => {
+    const shortHub = await startHub({
+      host: '127.0.0.1',
+      port: 0,
+      seed: 1,
+      tickMs: 1000,
+      corsOrigins: [],
+      faults: false,
+      log: () => {},
+      env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
+      control: { operatorPassword: 'pw', operatorTokenTtlS: 1 },
+    });
+    try {
+      const base = `${shortHub.url}${API_PREFIX}`;
+      const login = async (path: string, body: unknown) =>
+        TokenResponseSchema.parse(await (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json());
+      const opToken = await login('/auth/operator', { user: 'operator', password: 'pw' });
+      const dToken = await login('/auth/display', { wall: 'main', display: 'd0' });
+      const at = (auth: Record<string, unknown>) => {
+        const s = connect(`${shortHub.url}${LIVE_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+        sockets.push(s);
+        return new Promise<Socket>((resolve, reject) => {
+          s.once('connect', () => resolve(s));
+          s.once('connect_error', reject);
+        });
+      };
+      const disp = await at({ role: 'display', wall: 'main', display: 'd0', token: dToken.token });
+      const deltas: unknown[] = [];
+      disp.on(CONTROL_EVENTS.delta, (d: unknown) => deltas.push(d));
+      const op = await at({ role: 'operator', token: opToken.token });
+      const send = async (id: string) =>
+        CommandReceiptSchema.parse(await op.emitWithAck(CONTROL_EVENTS.command, { id, wall: 'main', command: { type: 'reload' } }));
+      expect((await send('before-expiry-1')).ok).toBe(true);
+      await waitFor(() => deltas.length === 1, 'the first delta');
+      await waitFor(() => Date.now() > opToken.expiresAt + 50, 'the token to expire', 5000);
+      expect(await send('after-expiry-1')).toMatchObject({ ok: false, error: 'token-expired' });
+      // The display's own token is still good: it can reconnect; the operator's cannot.
+      await expect(at({ role: 'operator', token: opToken.token })).rejects.toThrow(/^token-expired/);
+      expect(deltas).toHaveLength(1);
+      disp.close();
+      op.close();
+    } finally {
+      await shortHub.close();
+    }
+  });
 });
