@@ -12,9 +12,11 @@ import { createSelectionStore } from '../store/selection-store.ts';
 import { createTopicStore, type TopicValue } from '../store/topic-store.ts';
 import { loadBundledScenes } from './bundled-scenes.ts';
 import type { Flags } from './runtime-config.ts';
+import { createControlStore } from '../store/control-store.ts';
+import { bindWallControl } from '../control/wall-sync.ts';
 
 /** Everything one wall display holds: its stores and its link to the hub. */
-export function createWallRuntime(hubUrl: string, flags: Flags) {
+export function createWallRuntime(hubUrl: string, flags: Flags, options: { displayKey?: string } = {}) {
   const connection = createConnectionStore();
   const diagnostics = createDiagnosticsStore();
   const overview = createOverviewStore();
@@ -22,13 +24,19 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
   const topics = createTopicStore();
   const legends = createLegendStore();
   const city = createCityStore();
+  /** The wall state the hub owns, as this display holds it (src/control/display-sync.ts). */
+  const control = createControlStore();
   const bundled = loadBundledScenes();
   if (!bundled.scenes.length) throw new Error(`no valid scene bundled: ${bundled.errors.join('; ')}`);
   const scenes = createSceneStore(bundled.scenes, bundled.scenes[0].id);
   const sceneOps = sceneActions(scenes);
   for (const e of bundled.errors) sceneOps.error(e);
   if (flags.scene && !sceneOps.select(flags.scene)) sceneOps.error(`?scene=${flags.scene}: no such scene`);
-  if (flags.gridError) diagnosticsActions(diagnostics).error('url', flags.gridError);
+  if (flags.gridError) {
+    // Shown in diagnostics and the console: an installer setting up a wall looks at either.
+    diagnosticsActions(diagnostics).error('url', flags.gridError);
+    console.warn(`multi-display wall: ${flags.gridError}; showing the whole view on this display`);
+  }
 
   const hub = new HubClient({
     hubUrl,
@@ -39,6 +47,8 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
     topics,
     city,
     checkScene,
+    displayKey: options.displayKey,
+    onSocket: (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, overview, diagnostics }),
     onScenes: (good, errors) => {
       sceneOps.merge(good);
       for (const e of errors) sceneOps.error(e);
@@ -56,7 +66,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags) {
   scenes.subscribe(followScene);
   followScene();
 
-  return { hubUrl, flags, connection, diagnostics, overview, selection, topics, legends, city, scenes, sceneOps, hub };
+  return { hubUrl, flags, connection, diagnostics, overview, selection, topics, legends, city, scenes, sceneOps, hub, control };
 }
 export type WallRuntime = ReturnType<typeof createWallRuntime>;
 

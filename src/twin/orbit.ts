@@ -17,7 +17,7 @@ export function orbitBearing(wallMs: number, baseBearing = 0): number {
 /**
  * Attract-loop orbit: the camera turns slowly around its centre. Any touch, drag or wheel stops
  * it at once (the visitor has the map); it resumes after a minute without input, at the wall's
- * phase. `onTurn` reports each bearing with the wall time it was computed for.
+ * phase. `onTurn` reports the map's bearing after each turn with the wall time it was set for.
  */
 export function startOrbit(map: MapLibreMap, onTurn?: (wallMs: number, bearing: number) => void): () => void {
   let raf = 0;
@@ -25,9 +25,8 @@ export function startOrbit(map: MapLibreMap, onTurn?: (wallMs: number, bearing: 
   const step = () => {
     const now = wallNow();
     if (now >= pausedUntil && !map.isMoving()) {
-      const bearing = orbitBearing(now);
-      map.setBearing(bearing);
-      onTurn?.(now, bearing);
+      map.setBearing(orbitBearing(now));
+      onTurn?.(now, map.getBearing());
     }
     raf = requestAnimationFrame(step);
   };
