@@ -1,6 +1,7 @@
+import { Suspense } from 'react';
 import { PANEL_SLOTS, type Scene } from '../hub/contract.ts';
 import { PANEL_KINDS } from '../modules/registry.ts';
-import { Panel } from '../panels/Panel.tsx';
+import { Panel, PanelWaiting } from '../panels/Panel.tsx';
 
 /**
  * The scene's panels in their slots: four a side. Keyed by scene and kind, so a scene switch
@@ -17,7 +18,10 @@ export function PanelSlots({ scene, side, scale }: { scene: Scene; side: 'left' 
         const Component = kind.component;
         return (
           <Panel key={`${scene.id}:${slot}:${kind.kind}`} title={kind.title} titleEn={kind.titleEn} testId={`panel-${kind.kind}`} slot={slot}>
-            <Component scale={scale} />
+            {/* The panel's code may still be loading (lazy modules): the slot keeps its frame meanwhile. */}
+            <Suspense fallback={<PanelWaiting />}>
+              <Component scale={scale} />
+            </Suspense>
           </Panel>
         );
       })}

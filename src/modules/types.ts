@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { DistrictsResponse, Overview, SceneLayer } from '../hub/contract.ts';
 import type { TopicValue } from '../store/topic-store.ts';
@@ -78,7 +78,8 @@ export interface PanelKind {
   titleEn: string;
   /** Topics the panel reads: the wall subscribes to them while the panel is shown. */
   topics: string[];
-  component: ComponentType<PanelProps>;
+  /** The panel, usually lazy (lazyPanel): its code loads when a scene first shows it. */
+  component: ComponentType<PanelProps> | LazyExoticComponent<ComponentType<PanelProps>>;
 }
 
 /** A scenario module: one folder under src/modules/, one line in registry.ts. */

@@ -15,6 +15,7 @@ import { markTwinReady, noteSceneLayersReady, twinStatus } from './twin-status.t
 import { CityLayer } from './city/city-layer.ts';
 import { startOrbit } from './orbit.ts';
 import { wallNow } from '../control/wall-clock.ts';
+import { onModuleCodeLoaded } from '../modules/lazy-code.ts';
 import { fitPadding, type Insets, type SliceFrame } from './slice.ts';
 
 interface Props {
@@ -267,6 +268,8 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     const unsubscribers = [
       overview.subscribe((s, prev) => (s.districts !== prev.districts || s.overview !== prev.overview) && redraw.current()),
       topics.subscribe(() => redraw.current()),
+      // A lazily loaded module's layer code arrived: build its layers now.
+      onModuleCodeLoaded(() => redraw.current()),
       selection.subscribe(() => (redraw.current(), updateCity())),
       city.subscribe(updateCity),
       scenes.subscribe(onScene),

@@ -1,9 +1,12 @@
-import { ScenegraphLayer } from '@deck.gl/mesh-layers';
-import { Tile3DLayer } from '@deck.gl/geo-layers';
-import { GLTFLoader } from '@loaders.gl/gltf';
-import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
+import { lazyPanel } from '../lazy-panel.ts';
+import { lazyCode } from '../lazy-code.ts';
 import type { ModuleDefinition } from '../types.ts';
-import { CityModelPanel } from './CityModelPanel.tsx';
+
+/** The builders and their loaders.gl code arrive with the first scene that shows a model. */
+const models = lazyCode(() => import('./layers/models.ts'));
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const CityModelPanel = lazyPanel(() => import('./CityModelPanel.tsx').then((m) => m.CityModelPanel));
 
 /**
  * Tilesets whose first tile has loaded: the scene counts as drawn only after that, or after
@@ -27,23 +30,9 @@ export const cityModule: ModuleDefinition = {
       title: '模型',
       titleEn: 'glTF model',
       defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1 },
-      build: (ctx) => {
-        const s = ctx.layer.style;
-        return [
-          new ScenegraphLayer({
-            id: `${ctx.layer.id}-model`,
-            data: [{ position: [Number(s.lon), Number(s.lat)] }],
-            scenegraph: String(s.url),
-            loaders: [GLTFLoader],
-            getPosition: (d: { position: [number, number] }) => d.position,
-            // glTF is y-up; the map is z-up: roll the model upright, then turn it to its heading.
-            getOrientation: [0, -Number(s.heading), 90],
-            sizeScale: Number(s.scale),
-            _lighting: 'pbr',
-            pickable: false,
-          }),
-        ];
-      },
+      build: (ctx) => models.get()?.buildModelLayers(ctx) ?? [],
+      // Not drawn until its code is here (the scene waits for it, as for a tileset's first tile).
+      drawn: () => models.get() !== null,
     },
     {
       kind: 'city.tileset',
@@ -51,19 +40,11 @@ export const cityModule: ModuleDefinition = {
       titleEn: '3D Tiles',
       defaultStyle: { url: '/tiles/chaotianmen/tileset.json', opacity: 1 },
       build: (ctx) => {
+        const code = models.get();
+        if (!code) return [];
         const url = String(ctx.layer.style.url);
         if (!firstBuilt.has(url)) firstBuilt.set(url, Date.now());
-        return [
-          new Tile3DLayer({
-            id: `${ctx.layer.id}-tiles`,
-            data: url,
-            loader: Tiles3DLoader,
-            opacity: Number(ctx.layer.style.opacity),
-            pickable: false,
-            _subLayerProps: { scenegraph: { _lighting: 'pbr' } },
-            onTileLoad: () => void loadedTilesets.add(url),
-          }),
-        ];
+        return code.buildTilesetLayers(ctx, () => void loadedTilesets.add(url));
       },
       drawn: (ctx) => {
         const url = String(ctx.layer.style.url);

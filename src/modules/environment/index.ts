@@ -1,15 +1,18 @@
+import { lazyPanel } from '../lazy-panel.ts';
 import type { AirStation, AirStations, Pm25Grid } from '../../hub/topics/environment.ts';
 import type { ModuleDefinition } from '../types.ts';
 import { AQI_LEGEND_ITEMS, PM25_STOPS } from './colors.ts';
 import { buildAqiStationLayers, describeAirStation } from './layers/aqi-stations.ts';
 import { buildPm25Layers } from './layers/pm25-surface.ts';
-import { AqiRankingPanel } from './panels/AqiRankingPanel.tsx';
-import { CategoryPanel } from './panels/CategoryPanel.tsx';
-import { CityAqiPanel } from './panels/CityAqiPanel.tsx';
-import { GoodDaysPanel } from './panels/GoodDaysPanel.tsx';
-import { Pm25TrendPanel } from './panels/Pm25TrendPanel.tsx';
-import { PollutantsPanel } from './panels/PollutantsPanel.tsx';
 import './environment.css';
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const AqiRankingPanel = lazyPanel(() => import('./panels/AqiRankingPanel.tsx').then((m) => m.AqiRankingPanel));
+const CategoryPanel = lazyPanel(() => import('./panels/CategoryPanel.tsx').then((m) => m.CategoryPanel));
+const CityAqiPanel = lazyPanel(() => import('./panels/CityAqiPanel.tsx').then((m) => m.CityAqiPanel));
+const GoodDaysPanel = lazyPanel(() => import('./panels/GoodDaysPanel.tsx').then((m) => m.GoodDaysPanel));
+const Pm25TrendPanel = lazyPanel(() => import('./panels/Pm25TrendPanel.tsx').then((m) => m.Pm25TrendPanel));
+const PollutantsPanel = lazyPanel(() => import('./panels/PollutantsPanel.tsx').then((m) => m.PollutantsPanel));
 
 /** Ecological environment: air quality after HJ 633, its sites and the PM2.5 surface. */
 export const environmentModule: ModuleDefinition = {

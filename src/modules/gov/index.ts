@@ -1,16 +1,19 @@
+import { lazyPanel } from '../lazy-panel.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import type { GovServices, ServiceHall } from '../../hub/topics/gov.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
 import './gov.css';
 import { buildDistrictMatters, describeDistrictMatters, districtFigures } from './layers/district-matters.ts';
 import { buildHallLayers, describeHall } from './layers/halls.ts';
-import { HourlyPanel } from './panels/HourlyPanel.tsx';
-import { KpisPanel } from './panels/KpisPanel.tsx';
-import { LicencesPanel } from './panels/LicencesPanel.tsx';
-import { QueuesPanel } from './panels/QueuesPanel.tsx';
-import { SatisfactionPanel } from './panels/SatisfactionPanel.tsx';
-import { TimelinessPanel } from './panels/TimelinessPanel.tsx';
 import { CLOSED_COLOR, HALL_RADIUS, PER10K_RAMP, WAIT_BANDS } from './scales.ts';
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const HourlyPanel = lazyPanel(() => import('./panels/HourlyPanel.tsx').then((m) => m.HourlyPanel));
+const KpisPanel = lazyPanel(() => import('./panels/KpisPanel.tsx').then((m) => m.KpisPanel));
+const LicencesPanel = lazyPanel(() => import('./panels/LicencesPanel.tsx').then((m) => m.LicencesPanel));
+const QueuesPanel = lazyPanel(() => import('./panels/QueuesPanel.tsx').then((m) => m.QueuesPanel));
+const SatisfactionPanel = lazyPanel(() => import('./panels/SatisfactionPanel.tsx').then((m) => m.SatisfactionPanel));
+const TimelinessPanel = lazyPanel(() => import('./panels/TimelinessPanel.tsx').then((m) => m.TimelinessPanel));
 
 export const GOV_TOPIC = 'gov.services';
 

@@ -1,3 +1,4 @@
+import { lazyPanel } from '../lazy-panel.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import { HEALTH_ALERT_LEVELS, HEALTH_TOPICS, type Checkpoint, type HealthCheckpoints, type HealthDistricts } from '../../hub/topics/health.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
@@ -5,13 +6,15 @@ import './health.css';
 import { buildAlertOutlines } from './layers/alert-outlines.ts';
 import { buildCheckpoints, describeCheckpoint, RADIUS_PX } from './layers/checkpoints.ts';
 import { buildDistrictShares, describeHealthDistrict, districtsByCode } from './layers/district-shares.ts';
-import { AlertsPanel } from './panels/AlertsPanel.tsx';
-import { CheckpointWatchPanel } from './panels/CheckpointWatchPanel.tsx';
-import { CodesPanel } from './panels/CodesPanel.tsx';
-import { ScansPanel } from './panels/ScansPanel.tsx';
-import { TopDistrictsPanel } from './panels/TopDistrictsPanel.tsx';
-import { TrendPanel } from './panels/TrendPanel.tsx';
 import { CHECKPOINT_BOUNDS, LEVEL_COLORS, LEVEL_NAMES, SHARE_RAMP, SHARE_TICKS, STATUS, percent } from './scales.ts';
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const AlertsPanel = lazyPanel(() => import('./panels/AlertsPanel.tsx').then((m) => m.AlertsPanel));
+const CheckpointWatchPanel = lazyPanel(() => import('./panels/CheckpointWatchPanel.tsx').then((m) => m.CheckpointWatchPanel));
+const CodesPanel = lazyPanel(() => import('./panels/CodesPanel.tsx').then((m) => m.CodesPanel));
+const ScansPanel = lazyPanel(() => import('./panels/ScansPanel.tsx').then((m) => m.ScansPanel));
+const TopDistrictsPanel = lazyPanel(() => import('./panels/TopDistrictsPanel.tsx').then((m) => m.TopDistrictsPanel));
+const TrendPanel = lazyPanel(() => import('./panels/TrendPanel.tsx').then((m) => m.TrendPanel));
 
 const districtsValue = (ctx: LayerContext) => ctx.value<HealthDistricts>(ctx.topic ?? HEALTH_TOPICS.districts);
 

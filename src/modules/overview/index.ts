@@ -1,11 +1,14 @@
+import { lazyPanel } from '../lazy-panel.ts';
 import type { DistrictFeature, DistrictFigures } from '../../hub/contract.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
 import { buildDistrictLayers, describeDistrict, DISTRICT_RAMP, districtScales } from './layers/district-columns.ts';
-import { CloudPanel } from './panels/CloudPanel.tsx';
-import { DataCallsPanel } from './panels/DataCallsPanel.tsx';
-import { DistrictRankingPanel } from './panels/DistrictRankingPanel.tsx';
-import { GovServicePanel } from './panels/GovServicePanel.tsx';
-import { SystemsPanel } from './panels/SystemsPanel.tsx';
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const CloudPanel = lazyPanel(() => import('./panels/CloudPanel.tsx').then((m) => m.CloudPanel));
+const DataCallsPanel = lazyPanel(() => import('./panels/DataCallsPanel.tsx').then((m) => m.DataCallsPanel));
+const DistrictRankingPanel = lazyPanel(() => import('./panels/DistrictRankingPanel.tsx').then((m) => m.DistrictRankingPanel));
+const GovServicePanel = lazyPanel(() => import('./panels/GovServicePanel.tsx').then((m) => m.GovServicePanel));
+const SystemsPanel = lazyPanel(() => import('./panels/SystemsPanel.tsx').then((m) => m.SystemsPanel));
 
 const figuresOf = (ctx: LayerContext) => new Map<string, DistrictFigures>((ctx.overview?.districts ?? []).map((d) => [d.code, d]));
 

@@ -1,3 +1,4 @@
+import { lazyPanel } from '../lazy-panel.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import { POVERTY_TOPICS, type PovertyDistricts, type PovertyPairs, type PovertyVillage, type PovertyVillages } from '../../hub/topics/poverty.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
@@ -5,13 +6,15 @@ import './poverty.css';
 import { buildDistrictColumns, columnData, describePovertyDistrict, type ColumnDatum } from './layers/district-columns.ts';
 import { ARC_WIDTH_PX, arcData, buildPairArcs, describePair, type ArcDatum } from './layers/pair-arcs.ts';
 import { buildVillages, describeVillage, industriesOf, villagesOf } from './layers/villages.ts';
-import { IndustriesPanel } from './panels/IndustriesPanel.tsx';
-import { KeyCountiesPanel } from './panels/KeyCountiesPanel.tsx';
-import { PairsPanel } from './panels/PairsPanel.tsx';
-import { PlatformPanel } from './panels/PlatformPanel.tsx';
-import { TotalsPanel } from './panels/TotalsPanel.tsx';
-import { VillagesPanel } from './panels/VillagesPanel.tsx';
 import { HOUSEHOLD_RAMP, INDUSTRIES, PAIR_COLORS, formatFunds, formatWan } from './style.ts';
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const IndustriesPanel = lazyPanel(() => import('./panels/IndustriesPanel.tsx').then((m) => m.IndustriesPanel));
+const KeyCountiesPanel = lazyPanel(() => import('./panels/KeyCountiesPanel.tsx').then((m) => m.KeyCountiesPanel));
+const PairsPanel = lazyPanel(() => import('./panels/PairsPanel.tsx').then((m) => m.PairsPanel));
+const PlatformPanel = lazyPanel(() => import('./panels/PlatformPanel.tsx').then((m) => m.PlatformPanel));
+const TotalsPanel = lazyPanel(() => import('./panels/TotalsPanel.tsx').then((m) => m.TotalsPanel));
+const VillagesPanel = lazyPanel(() => import('./panels/VillagesPanel.tsx').then((m) => m.VillagesPanel));
 
 const valueOf = <T,>(ctx: LayerContext, fallback: string) => ctx.value<T>(ctx.topic ?? fallback);
 

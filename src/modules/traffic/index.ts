@@ -1,16 +1,19 @@
+import { lazyPanel } from '../lazy-panel.ts';
 import type { Incident, Road, TrafficCongestion, TrafficRoads, TrafficVehicles } from '../../hub/topics/traffic.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
 import './traffic.css';
 import { buildIncidentLayers, describeIncident } from './layers/incidents.ts';
 import { buildRoadLayers, describeRoad } from './layers/roads.ts';
 import { buildVehicleLayers } from './layers/vehicles.ts';
-import { BridgesPanel } from './panels/BridgesPanel.tsx';
-import { CityIndexPanel } from './panels/CityIndexPanel.tsx';
-import { DistrictsPanel } from './panels/DistrictsPanel.tsx';
-import { FleetPanel } from './panels/FleetPanel.tsx';
-import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
-import { TopRoadsPanel } from './panels/TopRoadsPanel.tsx';
 import { CONGESTION_LEVELS, INCIDENT_STYLE, SPEED_MAX_KMH, SPEED_RAMP } from './scales.ts';
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const BridgesPanel = lazyPanel(() => import('./panels/BridgesPanel.tsx').then((m) => m.BridgesPanel));
+const CityIndexPanel = lazyPanel(() => import('./panels/CityIndexPanel.tsx').then((m) => m.CityIndexPanel));
+const DistrictsPanel = lazyPanel(() => import('./panels/DistrictsPanel.tsx').then((m) => m.DistrictsPanel));
+const FleetPanel = lazyPanel(() => import('./panels/FleetPanel.tsx').then((m) => m.FleetPanel));
+const IncidentsPanel = lazyPanel(() => import('./panels/IncidentsPanel.tsx').then((m) => m.IncidentsPanel));
+const TopRoadsPanel = lazyPanel(() => import('./panels/TopRoadsPanel.tsx').then((m) => m.TopRoadsPanel));
 
 export const TRAFFIC_TOPICS = {
   roads: 'traffic.roads',

@@ -1,3 +1,4 @@
+import { lazyPanel } from '../lazy-panel.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import type { Radar, StationReading, WeatherStations, WeatherWarnings } from '../../hub/topics/weather.ts';
 import type { ModuleDefinition } from '../types.ts';
@@ -5,13 +6,15 @@ import { RAIN_STOPS, TEMPERATURE_RAMP } from './colors.ts';
 import { buildRainLayers, rainFieldOf } from './layers/rain.ts';
 import { buildStationLayers, deriveStations, describeStation } from './layers/stations.ts';
 import { WARNING_LEGEND_ITEMS, buildWarningLayers, describeDistrictWarnings, warningsByDistrict } from './layers/warnings.ts';
-import { ExtremesPanel } from './panels/ExtremesPanel.tsx';
-import { ForecastPanel } from './panels/ForecastPanel.tsx';
-import { FourDayPanel } from './panels/FourDayPanel.tsx';
-import { RadarPanel } from './panels/RadarPanel.tsx';
-import { RainRankingPanel } from './panels/RainRankingPanel.tsx';
-import { WarningsPanel } from './panels/WarningsPanel.tsx';
 import './weather.css';
+
+// Panels load with the first scene that shows them (see ../lazy-panel.ts).
+const ExtremesPanel = lazyPanel(() => import('./panels/ExtremesPanel.tsx').then((m) => m.ExtremesPanel));
+const ForecastPanel = lazyPanel(() => import('./panels/ForecastPanel.tsx').then((m) => m.ForecastPanel));
+const FourDayPanel = lazyPanel(() => import('./panels/FourDayPanel.tsx').then((m) => m.FourDayPanel));
+const RadarPanel = lazyPanel(() => import('./panels/RadarPanel.tsx').then((m) => m.RadarPanel));
+const RainRankingPanel = lazyPanel(() => import('./panels/RainRankingPanel.tsx').then((m) => m.RainRankingPanel));
+const WarningsPanel = lazyPanel(() => import('./panels/WarningsPanel.tsx').then((m) => m.WarningsPanel));
 
 /** Smart weather: Chongqing's "four-day" system (detection, forecast, service, disaster prevention). */
 export const weatherModule: ModuleDefinition = {
