@@ -1,0 +1,101 @@
+import { createContext, useContext, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { createConsoleStore, type ConsoleState, type ConsoleStore } from '../../store/console-store.ts';
+import { ConsoleClient } from './console-client.ts';
+import { SignIn } from './SignIn.tsx';
+import { WallView } from './WallView.tsx';
+import './console.css';
+
+interface ConsoleRuntime {
+  store: ConsoleStore;
+  client: ConsoleClient;
+}
+const ConsoleContext = createContext<ConsoleRuntime | null>(null);
+
+export function useConsole(): ConsoleRuntime {
+  const c = useContext(ConsoleContext);
+  if (!c) throw new Error('useConsole outside the console');
+  return c;
+}
+export function useConsoleState<T>(selector: (s: ConsoleState) => T): T {
+  return useStore(useConsole().store, selector);
+}
+
+const LINK_LABELS = {
+  'signed-out': '未登录 Signed out',
+  connecting: '连接中 Connecting',
+  live: '已连接 Connected',
+  reconnecting: '重连中 Reconnecting',
+} as const;
+
+/** /console: the operator's tablet page that steers every wall through the hub. */
+export function ConsoleApp({ hubUrl }: { hubUrl: string }) {
+  const [runtime] = useState<ConsoleRuntime>(() => {
+    const store = createConsoleStore();
+    return { store, client: new ConsoleClient(hubUrl, store) };
+  });
+  useEffect(() => {
+    document.title = '一屏统管 控制台 · OneScreen Console';
+    runtime.client.resume();
+    return () => runtime.client.close();
+  }, [runtime]);
+  return (
+    <ConsoleContext.Provider value={runtime}>
+      <ConsoleBody />
+    </ConsoleContext.Provider>
+  );
+}
+
+function ConsoleBody() {
+  const { client } = useConsole();
+  const session = useConsoleState((s) => s.session);
+  const link = useConsoleState((s) => s.link);
+  if (!session) return <SignIn />;
+  return (
+    <div className="console" data-testid="console">
+      <header className="console-bar">
+        <div className="console-bar__title">
+          <h1>一屏统管 控制台</h1>
+          <span>One-Screen Control · Console</span>
+        </div>
+        <div className={`console-link console-link--${link}`} data-testid="console-link" data-status={link} role="status">
+          {LINK_LABELS[link]}
+        </div>
+        <div className="console-bar__user">
+          <span>操作员 Operator: {session.user}</span>
+          <button type="button" className="btn" data-testid="sign-out" onClick={() => void client.signOut()}>
+            退出 Sign out
+          </button>
+        </div>
+      </header>
+      <WallTabs />
+      <WallView />
+    </div>
+  );
+}
+
+function WallTabs() {
+  const { store } = useConsole();
+  const walls = useConsoleState((s) => s.walls);
+  const selected = useConsoleState((s) => s.selectedWall);
+  if (!walls.length) return <p className="console-empty">尚无大屏在线 No wall has connected yet</p>;
+  return (
+    <nav className="wall-tabs" aria-label="大屏 Walls">
+      {walls.map((w) => (
+        <button
+          key={w.state.wall}
+          type="button"
+          className="wall-tab"
+          aria-pressed={w.state.wall === selected}
+          data-testid={`wall-tab-${w.state.wall}`}
+          onClick={() => store.setState({ selectedWall: w.state.wall })}
+        >
+          <strong>{w.state.wall}</strong>
+          <span>
+            {w.displays.length} 屏在线 online · rev {w.state.rev}
+          </span>
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,194 @@
+import { LngLatBounds, Marker, type Map as MapLibreMap } from 'maplibre-gl';
+import { wallNow } from '../control/wall-clock.ts';
+import type { CameraTarget, Highlight, WallState } from '../hub/control.ts';
+import type { ControlState, ControlStore } from '../store/control-store.ts';
+import type { OverviewStore } from '../store/overview-store.ts';
+import { currentScene, type SceneStore } from '../store/scene-store.ts';
+import type { SelectionStore } from '../store/selection-store.ts';
+import type { Insets } from './slice.ts';
+import { flightAt, planFlight, type CameraPose, type Flight } from './wall-flight.ts';
+import './wall-control.css';
+
+/** How long a commanded flight takes (the same on every display: the curve is computed, not timed). */
+export const WALL_FLY_MS = 3000;
+
+export interface WallControlDeps {
+  map: MapLibreMap;
+  control: ControlStore;
+  scenes: SceneStore;
+  overview: OverviewStore;
+  selection: SelectionStore;
+  /** The map padding that frames the view (the slice's): kept on every jump. */
+  padding: () => Insets;
+  /** The camera that frames a district, as the double-tap fly frames it; null before districts load. */
+  districtCamera: (code: string) => CameraPose | null;
+  animate: boolean;
+  /** Layers or time changed: the twin redraws its layers and relights the city. */
+  onStateChange: () => void;
+}
+
+export interface WallControlStats {
+  /** Camera moves started by commands (deltas), and camera jumps made by snapshots. */
+  flights: number;
+  jumps: number;
+  flying: boolean;
+  /** The label of the point highlighted by the console, if any. */
+  marker: string | null;
+}
+
+/** The time the twin shows: the playback moment, or null for live. */
+export function playbackTime(control: ControlStore): number | null {
+  const time = control.getState().state?.time;
+  return time?.mode === 'playback' ? time.at : null;
+}
+
+/** The bounds of a district from the hub's district geometry, or null. */
+export function districtBounds(overview: OverviewStore, code: string): LngLatBounds | null {
+  const feature = overview.getState().districts?.features.find((f) => f.properties.code === code);
+  if (!feature) return null;
+  const b = new LngLatBounds();
+  const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+  for (const poly of polygons) for (const [lon, lat] of poly[0]) b.extend([lon, lat]);
+  return b;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Puts the wall state on the twin: the camera (jumped to after a snapshot, flown in lock-step after
+ * a command), the highlight (a district selected as by a tap, or a labelled point marker), and tells
+ * the twin when layers or time changed. A flight is a pure function of the wall clock, applied each
+ * frame with jumpTo, so every display shows the same pose at the same hub time; the next command
+ * takes over from wherever the last flight was at its issuedAt.
+ */
+export function attachWallControl(deps: WallControlDeps) {
+  const { map, control } = deps;
+  let flight: Flight | null = null;
+  let raf = 0;
+  /** A target that could not be resolved yet (the districts had not arrived): jumped to when they do. */
+  let pending: { target: CameraTarget | null } | null = null;
+  let marker: Marker | null = null;
+  let markerLabel: string | null = null;
+  const stats = { flights: 0, jumps: 0 };
+
+  const pose = (): CameraPose => {
+    const c = map.getCenter();
+    return { center: [c.lng, c.lat], zoom: map.getZoom(), pitch: map.getPitch(), bearing: map.getBearing() };
+  };
+
+  function resolve(target: CameraTarget | null, base: CameraPose): CameraPose | null {
+    if (target === null) {
+      const { center, zoom, pitch, bearing } = currentScene(deps.scenes.getState()).camera;
+      return { center, zoom, pitch, bearing };
+    }
+    if ('district' in target) return deps.districtCamera(target.district);
+    return {
+      center: target.center,
+      zoom: target.zoom ?? base.zoom,
+      pitch: target.pitch ?? base.pitch,
+      bearing: target.bearing ?? base.bearing,
+    };
+  }
+
+  const put = (p: CameraPose) => map.jumpTo({ ...p, padding: deps.padding() });
+
+  function tick() {
+    raf = 0;
+    if (!flight) return;
+    const { pose: p, done } = flightAt(flight, wallNow());
+    put(p);
+    if (done) flight = null;
+    else raf = requestAnimationFrame(tick);
+  }
+
+  function stopFlight() {
+    flight = null;
+    if (raf) cancelAnimationFrame(raf);
+    raf = 0;
+  }
+
+  function jump(target: CameraTarget | null) {
+    stopFlight();
+    const to = resolve(target, pose());
+    pending = to ? null : { target };
+    if (!to) return;
+    stats.jumps++;
+    put(to);
+  }
+
+  function fly(target: CameraTarget | null, issuedAt: number) {
+    // An interrupted flight hands over where it was at the new command's moment, on every display alike.
+    const from = flight ? flightAt(flight, issuedAt).pose : pose();
+    stopFlight();
+    const to = resolve(target, from);
+    pending = to ? null : { target };
+    if (!to) return;
+    stats.flights++;
+    flight = planFlight(from, to, issuedAt, deps.animate ? WALL_FLY_MS : 0);
+    tick();
+  }
+
+  function highlight(target: Highlight | null) {
+    marker?.remove();
+    marker = null;
+    markerLabel = null;
+    if (target && 'district' in target) {
+      deps.selection.setState({ district: target.district, building: null });
+      return;
+    }
+    deps.selection.setState({ district: null, building: null });
+    if (!target) return;
+    const el = document.createElement('div');
+    el.className = 'wall-marker';
+    el.dataset.testid = 'wall-marker';
+    const label = document.createElement('span');
+    label.className = 'wall-marker__label';
+    // Hub text is text: never HTML.
+    label.textContent = target.label ?? '';
+    const dot = document.createElement('span');
+    dot.className = 'wall-marker__dot';
+    el.append(label, dot);
+    marker = new Marker({ element: el, anchor: 'bottom' }).setLngLat(target.point).addTo(map);
+    markerLabel = target.label ?? '';
+  }
+
+  function onControl(s: ControlState, prev: ControlState) {
+    if (s.change === prev.change || !s.state || !s.change) return;
+    const { state, change } = s;
+    const before: WallState | null = change.prev;
+    if (change.kind === 'snapshot') {
+      // A snapshot says what is true now: jump there, never replay the way there.
+      if (before === null ? state.camera !== null : !same(before.camera, state.camera) || before.scene !== state.scene) jump(state.camera);
+      if (!same(before?.highlight ?? null, state.highlight)) highlight(state.highlight);
+    } else {
+      const { command } = change;
+      if (command.type === 'fly' || command.type === 'scene') fly(state.camera, change.issuedAt);
+      if (command.type === 'highlight' || command.type === 'scene') highlight(state.highlight);
+    }
+    deps.onStateChange();
+  }
+
+  const unsubscribers = [
+    control.subscribe(onControl),
+    deps.overview.subscribe((s, prev) => {
+      if (pending && s.districts !== prev.districts) jump(pending.target);
+    }),
+  ];
+
+  // A twin built anew (first mount, lost WebGL context) takes the state as it stands, without flying.
+  const held = control.getState().state;
+  if (held) {
+    if (held.camera) jump(held.camera);
+    if (held.highlight && !('district' in held.highlight)) highlight(held.highlight);
+  }
+
+  return {
+    stats: (): WallControlStats => ({ ...stats, flying: flight !== null, marker: markerLabel }),
+    camera: pose,
+    detach() {
+      unsubscribers.forEach((u) => u());
+      stopFlight();
+      marker?.remove();
+    },
+  };
+}
