@@ -6,6 +6,7 @@ import setup from '../tests/global-setup.ts';
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   'scene-switch-memory': () => import('./scene-switch-memory.ts'),
   ingest: () => import('./ingest.ts'),
+  start: () => import('./start.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
