@@ -7,6 +7,8 @@ function runtimeConfig(): Plugin {
   const body = () =>
     JSON.stringify({
       hubUrl: process.env.HUB_URL ?? `http://127.0.0.1:${process.env.HUB_PORT ?? 8787}`,
+      // Served to displays on the operations network so they can get their receive-only token.
+      ...(process.env.HUB_DISPLAY_KEY ? { displayKey: process.env.HUB_DISPLAY_KEY } : {}),
     });
   const handler = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
     if (req.url?.split('?')[0] !== '/runtime-config.json') return next();

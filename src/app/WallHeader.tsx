@@ -1,4 +1,5 @@
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { PlaybackBadge } from '../control/PlaybackBadge.tsx';
 import { formatClock } from './format.ts';
 import { useNow } from './use-now.ts';
 
@@ -16,6 +17,7 @@ export function WallHeader({ sceneTitle, sceneTitleEn }: { sceneTitle: string; s
         <span>{sceneTitleEn}</span>
       </div>
       <div className="wall-header__status">
+        <PlaybackBadge />
         <div className="clock" data-testid="clock">
           <strong>{clock.time}</strong>
           <span>{clock.date}</span>

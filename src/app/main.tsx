@@ -8,6 +8,16 @@ import './wall.css';
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
   const path = location.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/console') {
+    // The operator console: its own chunk, none of the wall's map and modules.
+    const [config, { ConsoleApp }] = await Promise.all([loadRuntimeConfig(), import('../control/console/ConsoleApp.tsx')]);
+    root.render(
+      <StrictMode>
+        <ConsoleApp hubUrl={config.hubUrl} />
+      </StrictMode>,
+    );
+    return;
+  }
   if (path !== '/' && path !== '/wall') {
     root.render(
       <main className="not-found">
@@ -21,7 +31,7 @@ async function boot() {
   }
   if (path === '/') history.replaceState(null, '', `/wall${location.search}`);
   const config = await loadRuntimeConfig();
-  const runtime = createWallRuntime(config.hubUrl, readFlags());
+  const runtime = createWallRuntime(config.hubUrl, readFlags(), { displayKey: config.displayKey });
   runtime.hub.start();
   root.render(
     <StrictMode>

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { DisplayHandshakeSchema } from '../hub/control.ts';
 import { SINGLE_DISPLAY, type DisplayGrid } from '../twin/slice.ts';
 
-const RuntimeConfigSchema = z.object({ hubUrl: z.string().url() });
+const RuntimeConfigSchema = z.object({
+  hubUrl: z.string().url(),
+  /** Presented by displays when they ask the hub for their token (hubs that set HUB_DISPLAY_KEY). */
+  displayKey: z.string().min(1).max(200).optional(),
+});
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
 
 /** Where the hub is: served by the wall's web server at run time, so one build fits any hub. */

@@ -22,13 +22,20 @@ import { overviewActions, type OverviewStore } from '../store/overview-store.ts'
 import { topicActions, type TopicStore } from '../store/topic-store.ts';
 import type { CityStore } from '../store/city-store.ts';
 import { decodeBuildings } from './buildings.ts';
+import { DisplayLoginSchema, TokenResponseSchema, type TokenResponse } from './control.ts';
+import { wallNow } from '../control/wall-clock.ts';
 import { DecodeBridge, type FrameDecoder } from './decode/decode-bridge.ts';
 import { defaultDecoder } from './decode/decoders.ts';
 import { VEHICLES_TOPIC, type DecodeResult } from './decode/vehicle-frame.ts';
 
 export interface HubClientDeps {
   hubUrl: string;
+  /** Who this display is; its token is fetched from the hub and added to the handshake. */
   auth: DisplayAuth;
+  /** The hub's display key (from /runtime-config.json), when the hub requires one. */
+  displayKey?: string;
+  /** Called once with the live socket, so display sync can follow its connects and events. */
+  onSocket?: (socket: Socket) => void;
   connection: ConnectionStore;
   diagnostics: DiagnosticsStore;
   overview: OverviewStore;
@@ -69,6 +76,11 @@ export class HubClient {
   private wanted: string[] = [];
   private liveSchemas = new Map<string, z.ZodType>();
   private snapshotSchemas = new Map<string, z.ZodType>();
+  /** The display token; `tokenStale` when the hub refused it (expired, revoked, restarted hub). */
+  private token: TokenResponse | null = null;
+  private tokenStale = false;
+  /** Handshakes refused in a row: the backoff grows with them and resets on connect. */
+  private refusals = 0;
   /** The high-rate binary topic goes through the decode worker, not zod on the main thread. */
   private vehicleFrames: DecodeBridge;
 
@@ -199,9 +211,52 @@ export class HubClient {
     });
   }
 
+  /** POST /auth/display: the receive-only token of this display. */
+  private async fetchDisplayToken(): Promise<TokenResponse> {
+    const { wall, display } = this.deps.auth;
+    const body = DisplayLoginSchema.parse({ wall, display, ...(this.deps.displayKey ? { key: this.deps.displayKey } : {}) });
+    const res = await fetch(`${this.deps.hubUrl}${API_PREFIX}/auth/display`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(REST_TIMEOUT_MS),
+    });
+    const answer: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      const message = (answer as { message?: unknown } | undefined)?.message;
+      throw new Error(`display token: HTTP ${res.status}${typeof message === 'string' ? ` ${message.slice(0, 200)}` : ''}`);
+    }
+    const parsed = TokenResponseSchema.safeParse(answer);
+    if (!parsed.success || parsed.data.role !== 'display') {
+      const why = parsed.success ? `role ${parsed.data.role}` : describeIssue(parsed.error);
+      this.diag.rejected('auth/display', why);
+      throw new PayloadError(`display token rejected: ${why}`);
+    }
+    this.diag.accepted();
+    return parsed.data;
+  }
+
+  /** A token good for the next handshake: the held one unless refused or about to expire. */
+  private async currentToken(): Promise<string> {
+    const t = this.token;
+    if (t && !this.tokenStale && t.expiresAt - wallNow() > 30_000) return t.token;
+    try {
+      this.token = await this.fetchDisplayToken();
+      this.tokenStale = false;
+    } catch (err) {
+      this.diag.error('auth', (err as Error).message);
+    }
+    // Without a fresh one the old (or none) is sent: the hub refuses it and the refusal path retries.
+    return this.token?.token ?? '';
+  }
+
   private connectLive() {
     const socket = io(`${this.deps.hubUrl}${LIVE_NAMESPACE}`, {
-      auth: this.deps.auth,
+      // Evaluated before every (re)connect, so a refused or expired token is replaced by a fresh
+      // one. The token travels in the handshake only, never in a URL.
+      auth: (cb) => {
+        void this.currentToken().then((token) => cb({ ...this.deps.auth, token }));
+      },
       transports: ['websocket'],
       reconnectionDelay: RETRY_MIN_MS,
       reconnectionDelayMax: RETRY_MAX_MS / 3,
@@ -209,7 +264,9 @@ export class HubClient {
     });
     this.socket = socket;
 
+    this.deps.onSocket?.(socket);
     socket.on('connect', () => {
+      this.refusals = 0;
       this.conn.connected();
       // State recovery replays what was missed; when it could not, the picture must be refetched.
       if (!socket.recovered) {
@@ -230,9 +287,12 @@ export class HubClient {
     socket.on('connect_error', (err) => {
       this.conn.lost(Date.now());
       this.diag.error('socket', err.message);
-      // A refused handshake stops socket.io's own retries; keep trying with backoff.
+      // The hub refused the token (expired during an outage, revoked, a restarted hub's new key):
+      // get a fresh one before the next handshake.
+      if (/^(token-expired|unauthorised)/.test(err.message)) this.tokenStale = true;
+      // A refused handshake stops socket.io's own retries; keep trying with growing jittered backoff.
       if (!socket.active && !this.stopped) {
-        const t = setTimeout(() => socket.connect(), backoffDelay(2));
+        const t = setTimeout(() => socket.connect(), backoffDelay(Math.min(1 + this.refusals++, 5)));
         this.timers.add(t);
       }
     });

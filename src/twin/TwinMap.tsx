@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { LngLatBounds, Map as MapLibreMap } from 'maplibre-gl';
+import { LngLat, LngLatBounds, Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
@@ -17,6 +17,7 @@ import { startOrbit } from './orbit.ts';
 import { wallNow } from '../control/wall-clock.ts';
 import { onModuleCodeLoaded } from '../modules/lazy-code.ts';
 import { fitPadding, type Insets, type SliceFrame } from './slice.ts';
+import { attachWallControl, districtBounds, playbackTime } from './wall-control.ts';
 
 interface Props {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
@@ -91,7 +92,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     const updateCity = () =>
       cityLayer.update({
         buildings: city.getState().buildings,
-        time: flags.time ?? wallNow(),
+        time: playbackTime(runtime.control) ?? flags.time ?? wallNow(),
         highlightDistrict: selection.getState().district,
         highlightBuilding: selection.getState().building,
         visible: scene.city.buildings && !cityHidden,
@@ -156,6 +157,27 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     const flyHome = () => map.flyTo({ ...cameraOptions(scene.camera, padding()), duration: flags.anim ? FLY_MS : 0, essential: true });
     status.flyToDistrict = flyToDistrict;
     status.flyHome = flyHome;
+    // The console's commands through the hub: camera, highlight, layers, time (src/twin/wall-control.ts).
+    const wallControl = attachWallControl({
+      map,
+      control: runtime.control,
+      scenes,
+      overview,
+      selection,
+      padding,
+      animate: flags.anim,
+      // Framed as the double-tap fly frames a district.
+      districtCamera: (code) => {
+        const bounds = districtBounds(overview, code);
+        const fit = bounds && map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, panelMargin() + 40) });
+        if (!fit?.center) return null;
+        const center = LngLat.convert(fit.center);
+        return { center: [center.lng, center.lat], zoom: fit.zoom ?? map.getZoom(), pitch: 50, bearing: fit.bearing ?? 0 };
+      },
+      onStateChange: () => (redraw.current(), updateCity()),
+    });
+    status.wallControl = wallControl.stats;
+    status.camera = wallControl.camera;
     map.on('dblclick', (e) => {
       if (!status.mapLoaded) return;
       const code = districtCodeOf(deck.pickObject({ x: e.point.x, y: e.point.y, radius: 4 })?.object);
@@ -210,6 +232,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
         scale: scaleRef.current,
         now: flags.anim ? wallNow() : 0,
         animate: flags.anim,
+        layerVisibility: runtime.control.getState().state?.layers,
       };
       const frame = buildSceneFrame(
         lastInput,
@@ -273,6 +296,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       selection.subscribe(() => (redraw.current(), updateCity())),
       city.subscribe(updateCity),
       scenes.subscribe(onScene),
+      wallControl.detach,
     ];
 
     return () => {

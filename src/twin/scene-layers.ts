@@ -15,6 +15,8 @@ export interface SceneFrameInput {
   scale: number;
   now: number;
   animate: boolean;
+  /** Visibility set by the console for this wall (layer id → shown), over the scene's own. */
+  layerVisibility?: Readonly<Record<string, boolean>>;
 }
 
 export interface SceneFrame {
@@ -53,7 +55,7 @@ export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: strin
   const frame: SceneFrame = { layers: [], legends: [], beacons: [], rain: null, ready: true, animated: false, loading: false };
   for (const layer of input.scene.layers) {
     const kind = LAYER_KINDS.get(layer.kind);
-    if (!kind || !layer.visible) continue;
+    if (!kind || !(input.layerVisibility?.[layer.id] ?? layer.visible)) continue;
     const ctx = contextFor(kind, layer, input);
     try {
       const ready = kind.ready ? kind.ready(ctx) : ctx.topic === undefined || ctx.value(ctx.topic) !== undefined;

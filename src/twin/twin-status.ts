@@ -39,6 +39,10 @@ export interface TwinStatus {
   orbit?: { wall: number; bearing: number };
   /** Screen position (CSS px, this display's window) of a WGS-84 point: lets tests point at a district. */
   project?: (lonLat: [number, number]) => { x: number; y: number };
+  /** What the console's commands did here: flights started by deltas, jumps made by snapshots. */
+  wallControl?: () => import('./wall-control.ts').WallControlStats;
+  /** The map camera now (centre, zoom, pitch, bearing). */
+  camera?: () => import('./wall-flight.ts').CameraPose;
 }
 
 declare global {
