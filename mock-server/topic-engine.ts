@@ -14,6 +14,9 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   const times = new Map<string, number>();
   const owners = new Map<string, SimInstance>();
   const timers: ReturnType<typeof setInterval>[] = [];
+  // Benchmarks only (the soak runs at 10× the normal rate): HUB_RATE_SCALE=10 steps every simulator
+  // ten times as often. Simulators step by wall-clock time, so the data stays plausible, only denser.
+  const rateScale = rateScaleFrom(ctx.env.HUB_RATE_SCALE);
 
   for (const module of SIM_MODULES) {
     const sim = module.create(ctx);
@@ -32,7 +35,19 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
       }
     };
     publish(ctx.startTime);
-    timers.push(setInterval(() => publish(Date.now()), module.tickMs));
+    timers.push(setInterval(() => publish(Date.now()), module.tickMs / rateScale));
+  }
+
+  const bench = startBenchRate(ctx.env, owners, (topic, data) => {
+    const seq = (seqs.get(topic) ?? 0) + 1;
+    const time = Date.now();
+    seqs.set(topic, seq);
+    times.set(topic, time);
+    live.to(topicRoom(topic)).emit(topic, { v: CONTRACT_VERSION, topic, seq, time, data });
+  });
+  if (bench) {
+    timers.push(bench.timer);
+    log(`BENCHMARK MODE: re-publishing ${bench.topic} at ${bench.rate} messages/s (HUB_BENCH_RATE)`);
   }
 
   return {
@@ -47,4 +62,41 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
       for (const t of timers) clearInterval(t);
     },
   };
+}
+
+/** HUB_RATE_SCALE: 1 (default) to 100; anything else is refused at start rather than guessed at. */
+export function rateScaleFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1 || n > 100) throw new Error(`HUB_RATE_SCALE must be a number from 1 to 100, not "${value}"`);
+  return n;
+}
+
+/**
+ * Benchmarks only (bench/latency.ts): HUB_BENCH_RATE=<messages/s> re-publishes the latest value of
+ * HUB_BENCH_TOPIC (default environment.summary, under 1 KB) that often, each with a new sequence
+ * number and the hub time of its emit, through the same rooms and envelopes as the simulators, so the
+ * wall validates and applies every one of them. Off unless set.
+ */
+function startBenchRate(
+  env: Record<string, string | undefined>,
+  owners: Map<string, SimInstance>,
+  emit: (topic: string, data: unknown) => void,
+) {
+  if (!env.HUB_BENCH_RATE) return null;
+  const rate = Number(env.HUB_BENCH_RATE);
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 50_000) throw new Error(`HUB_BENCH_RATE must be 1 to 50000 messages/s, not "${env.HUB_BENCH_RATE}"`);
+  const topic = env.HUB_BENCH_TOPIC ?? 'environment.summary';
+  if (!TOPICS.has(topic)) throw new Error(`HUB_BENCH_TOPIC: unknown topic "${topic}"`);
+  const started = performance.now();
+  let sent = 0;
+  // Timers fire at best every millisecond or so: every 5 ms, send what the rate owes since the start.
+  const timer = setInterval(() => {
+    const data = owners.get(topic)?.latest(topic);
+    if (data === undefined) return;
+    const owed = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
+    for (let i = 0; i < Math.min(owed, rate); i++) emit(topic, data);
+    sent += owed;
+  }, 5);
+  return { timer, topic, rate };
 }

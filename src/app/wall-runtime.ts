@@ -14,6 +14,7 @@ import { loadBundledScenes } from './bundled-scenes.ts';
 import type { Flags } from './runtime-config.ts';
 import { createControlStore } from '../store/control-store.ts';
 import { bindWallControl } from '../control/wall-sync.ts';
+import { installLatencyProbe } from './latency-probe.ts';
 
 /** Everything one wall display holds: its stores and its link to the hub. */
 export function createWallRuntime(hubUrl: string, flags: Flags, options: { displayKey?: string } = {}) {
@@ -65,6 +66,8 @@ export function createWallRuntime(hubUrl: string, flags: Flags, options: { displ
   };
   scenes.subscribe(followScene);
   followScene();
+  // ?latency=<topic>: hub-to-screen timing for bench/latency.ts; inert without the flag.
+  installLatencyProbe(topics);
 
   return { hubUrl, flags, connection, diagnostics, overview, selection, topics, legends, city, scenes, sceneOps, hub, control };
 }
