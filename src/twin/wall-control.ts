@@ -52,6 +52,9 @@ export function districtBounds(overview: OverviewStore, code: string): LngLatBou
   return b;
 }
 
+/** Counted per page, not per twin: a twin rebuilt after a lost WebGL context keeps counting. */
+const totals = { flights: 0, jumps: 0 };
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -69,7 +72,7 @@ export function attachWallControl(deps: WallControlDeps) {
   let pending: { target: CameraTarget | null } | null = null;
   let marker: Marker | null = null;
   let markerLabel: string | null = null;
-  const stats = { flights: 0, jumps: 0 };
+  const stats = totals;
 
   const pose = (): CameraPose => {
     const c = map.getCenter();
