@@ -30,6 +30,7 @@ import { authRoutes } from './control/auth-routes.ts';
 import { createTokenService } from './control/auth.ts';
 import { createControl, type SocketIdentity } from './control/control-socket.ts';
 import { controlBackend } from './control/backend.ts';
+import { hubMetrics } from './metrics.ts';
 
 export interface HubOptions {
   host: string;
@@ -110,6 +111,8 @@ export async function startHub(options: HubOptions) {
     };
     res.json(body);
   });
+  // HUB_METRICS=1: event-loop delay and bytes out for benchmarks (mock-server/metrics.ts).
+  const metrics = env.HUB_METRICS === '1' ? hubMetrics(app, API_PREFIX) : null;
   app.get(`${API_PREFIX}/districts`, (_req, res) => void res.json(districts));
   app.get(`${API_PREFIX}/city/buildings`, (_req, res) => {
     res.setHeader('content-type', 'application/octet-stream');
@@ -145,6 +148,7 @@ export async function startHub(options: HubOptions) {
   });
 
   const httpServer: HttpServer = createServer(app);
+  metrics?.track(httpServer);
   const io = new IoServer(httpServer, {
     cors: corsOptions,
     maxHttpBufferSize: 64 * 1024, // what a display may send; what the hub sends is bounded by the contract
@@ -241,6 +245,7 @@ export async function startHub(options: HubOptions) {
     control: wallControl,
     async close() {
       clearInterval(timer);
+      metrics?.stop();
       topics.stop();
       wallControl.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
