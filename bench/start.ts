@@ -19,16 +19,39 @@ function gzipBytes(path: string): number {
   return gzipSync(readFileSync(new URL(`../${OUT_DIR}${path}`, import.meta.url)), { level: 9 }).length;
 }
 
-/** Records the first animation frame at which the twin shows districts and buildings. */
-const FIRST_FRAME_PROBE = () => {
+/**
+ * Records the first animation frame at which the twin shows districts and buildings. A string, not
+ * a function: tsx's transform adds helpers to named inner functions that the page does not have.
+ */
+const FIRST_FRAME_PROBE = `(() => {
   const tick = () => {
     const t = window.__onescreenTwin;
-    const drawn = document.documentElement.dataset.twinReady === '1' && (t?.cityStats?.().instances ?? 0) > 0;
-    if (drawn) (window as unknown as { __firstFrameMs: number }).__firstFrameMs = performance.now();
+    const drawn = document.documentElement.dataset.twinReady === '1' && ((t && t.cityStats && t.cityStats().instances) || 0) > 0;
+    if (drawn) window.__firstFrameMs = performance.now();
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-};
+})();`;
+
+/** Counts attribute rebuilds over the next `frames` deck frames (a string for the same reason). */
+const MOTION_PROBE = (frames: number) => `new Promise((resolve) => {
+  const t = window.__onescreenTwin;
+  let last = t.attributeUpdates, lastDeck = t.deckFrames, seen = 0, withRebuilds = 0, rebuilds = 0;
+  const t0 = performance.now();
+  const tick = () => {
+    if (t.deckFrames !== lastDeck) {
+      const d = t.attributeUpdates - last;
+      seen += t.deckFrames - lastDeck;
+      if (d > 0) withRebuilds += 1;
+      rebuilds += d;
+      last = t.attributeUpdates;
+      lastDeck = t.deckFrames;
+    }
+    if (seen >= ${frames}) resolve({ frames: seen, framesWithRebuilds: withRebuilds, rebuilds, seconds: +((performance.now() - t0) / 1000).toFixed(1) });
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
 
 async function jsLoaded(page: Page, load: () => Promise<void>) {
   const cdp = await page.context().newCDPSession(page);
@@ -59,7 +82,7 @@ export async function run(ports = { hub: 18884, client: 15264 }) {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      await page.addInitScript(FIRST_FRAME_PROBE);
+      await page.addInitScript({ content: FIRST_FRAME_PROBE });
       const js = await jsLoaded(page, async () => {
         await page.goto(`${client.url}/wall?anim=0`);
         await page.waitForFunction(() => (window as unknown as { __firstFrameMs?: number }).__firstFrameMs !== undefined, null, { timeout: 180_000 });
@@ -69,6 +92,20 @@ export async function run(ports = { hub: 18884, client: 15264 }) {
       wallRuns.push({ firstFrameMs, scene, ...js });
       await context.close();
     }
+    // Attribute rebuilds while the fleet moves (GPU transitions, ?anim on): frames between hub
+    // updates should rebuild nothing; the frames that take a hub update rebuild what changed.
+    const motion = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const mpage = await motion.newPage();
+    await mpage.goto(`${client.url}/wall?scene=traffic`);
+    await mpage.waitForFunction(() => document.documentElement.dataset.sceneReady === 'traffic', null, { timeout: 180_000 });
+    const attributeUpdates = (await mpage.evaluate(MOTION_PROBE(Number(process.env.BENCH_START_FRAMES ?? 60)))) as {
+      frames: number;
+      framesWithRebuilds: number;
+      rebuilds: number;
+      seconds: number;
+    };
+    await motion.close();
+
     // The operator console (if this build has one): its JS until the page has rendered and settled.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -92,6 +129,7 @@ export async function run(ports = { hub: 18884, client: 15264 }) {
         jsTransferredBytes: first.jsTransferredBytes,
         chunks: first.chunks,
       },
+      trafficMotion: attributeUpdates,
       console: { heading: consoleTitle, jsGzipBytes: consoleJs.jsGzipBytes, jsTransferredBytes: consoleJs.jsTransferredBytes, chunks: consoleJs.chunks },
       targets: { firstFrameMs: 3000, initialJsGzipBytes: 1.5 * 2 ** 20 },
     };

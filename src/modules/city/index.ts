@@ -13,6 +13,8 @@ const CityModelPanel = lazyPanel(() => import('./CityModelPanel.tsx').then((m) =
  * TILESET_PATIENCE_MS (a tileset out of view or unreachable must not hold the scene back forever).
  */
 const loadedTilesets = new Set<string>();
+/** glTF models that have been fetched and parsed. */
+const loadedModels = new Set<string>();
 const firstBuilt = new Map<string, number>();
 const TILESET_PATIENCE_MS = 20_000;
 
@@ -30,9 +32,20 @@ export const cityModule: ModuleDefinition = {
       title: '模型',
       titleEn: 'glTF model',
       defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1 },
-      build: (ctx) => models.get()?.buildModelLayers(ctx) ?? [],
-      // Not drawn until its code is here (the scene waits for it, as for a tileset's first tile).
-      drawn: () => models.get() !== null,
+      build: (ctx) => {
+        const code = models.get();
+        if (!code) return [];
+        const url = String(ctx.layer.style.url);
+        if (!firstBuilt.has(url)) firstBuilt.set(url, Date.now());
+        return code.buildModelLayers(ctx, () => void loadedModels.add(url));
+      },
+      // Drawn once its code is here and the model has loaded (or after the same patience as a
+      // tileset's: an unreachable model must not hold the scene back).
+      drawn: (ctx) => {
+        const url = String(ctx.layer.style.url);
+        if (!firstBuilt.has(url)) return false;
+        return loadedModels.has(url) || Date.now() - firstBuilt.get(url)! > TILESET_PATIENCE_MS;
+      },
     },
     {
       kind: 'city.tileset',

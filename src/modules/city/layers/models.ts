@@ -10,7 +10,14 @@ import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
 import type { Layer } from '@deck.gl/core';
 import type { LayerContext } from '../../types.ts';
 
-export function buildModelLayers(ctx: LayerContext): Layer[] {
+/** deck.gl's default scene choice, plus a call once the model has been fetched and parsed. */
+function sceneOf(gltf: { scene?: unknown; scenes?: unknown[] } | null, onLoad: () => void) {
+  onLoad();
+  if (gltf && gltf.scenes) return typeof gltf.scene === 'object' ? gltf.scene : gltf.scenes[Number(gltf.scene ?? 0)];
+  return gltf;
+}
+
+export function buildModelLayers(ctx: LayerContext, onLoad: () => void): Layer[] {
   const s = ctx.layer.style;
   return [
     new ScenegraphLayer({
@@ -18,6 +25,7 @@ export function buildModelLayers(ctx: LayerContext): Layer[] {
       data: [{ position: [Number(s.lon), Number(s.lat)] }],
       scenegraph: String(s.url),
       loaders: [GLTFLoader],
+      getScene: (gltf: { scene?: unknown; scenes?: unknown[] } | null) => sceneOf(gltf, onLoad) as never,
       getPosition: (d: { position: [number, number] }) => d.position,
       // glTF is y-up; the map is z-up: roll the model upright, then turn it to its heading.
       getOrientation: [0, -Number(s.heading), 90],
