@@ -1,7 +1,7 @@
 // One-screen control through the real hub (in process) and real socket.io clients: sign-in,
 // handshake, every command type, deltas, acks, the console's WallsUpdate, refusals, late joins and
 // reconnects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startHub, type Hub } from './server.ts';
 import { API_PREFIX, ErrorBodySchema, LIVE_NAMESPACE } from '../src/hub/contract.ts';
@@ -21,6 +21,9 @@ import {
 import { applyCommand } from '../src/control/wall-state.ts';
 import { createTokenService, memoryRevocations } from './control/auth.ts';
 
+// Generous: the hubs share two cores with whatever else runs; nothing here asserts a timing.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 const SECRET = 'control-socket-test-secret-0123456789';
 const ACK_TIMEOUT_MS = 800;
 let hub: Hub;
@@ -39,7 +42,7 @@ beforeAll(async () => {
     env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
     control: { tokenSecret: SECRET, operatorPassword: 'test-password', ackTimeoutMs: ACK_TIMEOUT_MS, loginAttemptsPerMinute: 30 },
   });
-});
+}, 60_000); // the hub generates its simulated city first: slow on a busy machine
 
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -68,7 +71,7 @@ async function displayToken(wall: string, display: string): Promise<string> {
   return TokenResponseSchema.parse(res.body).token;
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000) {
+async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -387,7 +390,7 @@ describe('operator tokens that expire while connected', () => {
       faults: false,
       log: () => {},
       env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
-      control: { operatorPassword: 'pw', operatorTokenTtlS: 1 },
+      control: { operatorPassword: 'pw', operatorTokenTtlS: 5 }, // long enough to send one command on a busy machine
     });
     try {
       const base = `${shortHub.url}${API_PREFIX}`;
@@ -411,7 +414,7 @@ describe('operator tokens that expire while connected', () => {
         CommandReceiptSchema.parse(await op.emitWithAck(CONTROL_EVENTS.command, { id, wall: 'main', command: { type: 'reload' } }));
       expect((await send('before-expiry-1')).ok).toBe(true);
       await waitFor(() => deltas.length === 1, 'the first delta');
-      await waitFor(() => Date.now() > opToken.expiresAt + 50, 'the token to expire', 5000);
+      await waitFor(() => Date.now() > opToken.expiresAt + 50, 'the token to expire', 15_000);
       expect(await send('after-expiry-1')).toMatchObject({ ok: false, error: 'token-expired' });
       // The display's own token is still good: it can reconnect; the operator's cannot.
       await expect(at({ role: 'operator', token: opToken.token })).rejects.toThrow(/^token-expired/);
@@ -421,5 +424,5 @@ describe('operator tokens that expire while connected', () => {
     } finally {
       await shortHub.close();
     }
-  });
+  }, 60_000);
 });

@@ -2,7 +2,7 @@
 // a wall whose displays are connected to hub B; B's acks reach the console on A; both hubs tell the
 // same state and log; a token revoked on A is refused on B; revs stay strictly ordered when
 // consoles on both hubs send at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { testHub, type TestHub } from '../tests/servers.ts';
 import { startRedisServer } from '../tests/redis-server.ts';
@@ -21,6 +21,9 @@ import {
   type WallsUpdate,
 } from '../src/hub/control.ts';
 import { applyCommand } from '../src/control/wall-state.ts';
+
+// Generous: the hubs share two cores with whatever else runs; nothing here asserts a timing.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const REDIS_PORT = 16381;
 const PORTS = [18850, 18851] as const;
@@ -66,7 +69,7 @@ async function post(i: 0 | 1, path: string, body: unknown, headers: Record<strin
 const operatorToken = async (i: 0 | 1) =>
   TokenResponseSchema.parse((await post(i, '/auth/operator', { user: 'operator', password: OPERATOR_PASSWORD })).body).token;
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000) {
+async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
