@@ -52,6 +52,16 @@ afterAll(async () => {
   await hub.stop();
 });
 
+/**
+ * One page after the other: on a loaded machine parallel screenshots of four software-WebGL pages
+ * starve each other (the pages are still, ?anim=0, so the order does not change the picture).
+ */
+async function shootAll(pages: Page[]): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (const page of pages) out.push(await page.screenshot({ animations: 'disabled', timeout: 120_000 }));
+  return out;
+}
+
 async function districtCentres(): Promise<[number, number][]> {
   const res = await fetch(`${hub.url}/api/v1/districts`);
   const body = (await res.json()) as { features: { properties: { center: [number, number] } }[] };
@@ -124,7 +134,7 @@ describe('multi-display wall (3 × 640×540 = 1920×540)', () => {
   }, 240_000);
 
   it('(b) stitched side by side, the content continues across each seam; panels and header parts sit on one display', async () => {
-    const shots = await Promise.all(displays.map(({ page }) => page.screenshot({ animations: 'disabled' })));
+    const shots = await shootAll(displays.map((d) => d.page));
     const stitched = await stitchRow(analysis, shots);
     mkdirSync('docs/screenshots', { recursive: true });
     writeFileSync('docs/screenshots/wall-3-displays.png', stitched);
@@ -192,10 +202,10 @@ describe('multi-display wall (3 × 640×540 = 1920×540)', () => {
     expect(placed.map((p) => p.scene)).toEqual(['none', 'whole', 'none']);
     expect(placed.map((p) => p.status)).toEqual(['none', 'none', 'whole']);
     expect(placed.map((p) => p.overlay)).toEqual(['none', 'whole', 'none']);
-  });
+  }, 240_000);
 
   it('(c) the stitched slices match one browser of the whole wall in the map area', async () => {
-    const [shots, full] = await Promise.all([Promise.all(displays.map(({ page }) => page.screenshot({ animations: 'disabled' }))), whole.page.screenshot({ animations: 'disabled' })]);
+    const [full, ...shots] = await shootAll([whole.page, ...displays.map((d) => d.page)]);
     const stitched = await stitchRow(analysis, shots);
     // Between the panel columns, below the header, above the legends (which the whole view centres).
     const mapArea = { x: 450, y: 45, width: 1020, height: 400 };
@@ -207,7 +217,7 @@ describe('multi-display wall (3 × 640×540 = 1920×540)', () => {
     const shifted = await differingShare(analysis, stitched, full, mapArea, 60, 8);
     if (process.env.E2E_FIGURES) console.info('overview vs whole', JSON.stringify({ differ, shifted }));
     expect(shifted).toBeGreaterThan(differ * 5);
-  });
+  }, 240_000);
 
   it('(e) close in over Yuzhong, the 3D buildings continue across the seams and match the whole view', async () => {
     // The overview's district columns would wrap the camera at street zoom: the buildings and the
@@ -226,7 +236,7 @@ describe('multi-display wall (3 × 640×540 = 1920×540)', () => {
     // The three.js city draws in maplibre's frame: wait until every page has its buildings on screen.
     await Promise.all(all.map(({ page }) => page.waitForFunction(() => (window.__onescreenTwin?.cityStats?.().instances ?? 0) > 0, null, { timeout: 60_000 })));
     await Promise.all(all.map(({ page }) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))));
-    const [shots, full] = await Promise.all([Promise.all(displays.map(({ page }) => page.screenshot({ animations: 'disabled' }))), whole.page.screenshot({ animations: 'disabled' })]);
+    const [full, ...shots] = await shootAll([whole.page, ...displays.map((d) => d.page)]);
     const stitched = await stitchRow(analysis, shots);
     writeFileSync('docs/screenshots/wall-3-displays-city.png', stitched);
     const seams = await seamStats(analysis, stitched, W, { top: 45, bottom: H });
