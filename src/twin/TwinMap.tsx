@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { LngLat, LngLatBounds, Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { deckCounters } from './deck-counters.ts';
 import type { PickingInfo } from '@deck.gl/core';
 import { useWallRuntime } from '../app/wall-runtime.ts';
 import type { Camera } from '../hub/contract.ts';
@@ -136,7 +137,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       onAfterRender: () => {
         status.deckFrames += 1;
         // The overlay keeps its Deck private; its stats are the only count of attribute rebuilds.
-        status.attributeUpdates = (deck as unknown as { _deck?: { stats: { get(name: string): { count: number } } } })._deck?.stats.get('Attributes updated').count ?? 0;
+        status.attributeUpdates = counters.attributeUpdates();
         markTwinReady();
       },
       getTooltip: ({ object, layer }: PickingInfo) => {
@@ -145,6 +146,8 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
         return lines?.length ? { text: lines.join('\n'), className: 'twin-tooltip' } : null;
       },
     });
+    const counters = deckCounters(deck);
+    status.deckMetrics = counters.metrics;
     const flyToDistrict = (code: string) => {
       const feature = overview.getState().districts?.features.find((f) => f.properties.code === code);
       if (!feature) return false;

@@ -13,6 +13,8 @@ export interface TwinStatus {
    * the benchmarks (samples over frames with no update in between).
    */
   attributeUpdates: number;
+  /** deck.gl's own `metrics` (cpuTimePerFrame, gpuTimePerFrame, …, averaged over its last ≤60 frames); for bench/render.ts. */
+  deckMetrics?: () => import('./deck-counters.ts').DeckMetrics | null;
   /** The scene whose layers all have data and have been handed to deck. */
   sceneReady: string | null;
   contextLost: number;
