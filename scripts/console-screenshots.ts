@@ -10,17 +10,18 @@ import { startClient, testHub } from '../tests/servers.ts';
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
 setup();
-const hub = testHub(18861, { HUB_ACK_TIMEOUT_MS: '3000' });
-await hub.start();
-const client = await startClient(15241, hub.url);
+const hub = testHub(18861, { HUB_ACK_TIMEOUT_MS: '30000' });
+let client: Awaited<ReturnType<typeof startClient>> | null = null;
 const browser = await launchBrowser();
 try {
+  await hub.start();
+  client = await startClient(15241, hub.url);
   const displays: Page[] = [];
   for (const id of ['a', 'b']) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     await page.goto(`${client.url}/wall?anim=0&display=${id}`);
-    await waitForTwin(page);
-    await page.waitForSelector('html[data-wall-synced="1"]', { state: 'attached' });
+    // The console needs the displays connected and acknowledging, not yet drawn.
+    await page.waitForFunction(() => document.documentElement.dataset.wallSynced === '1', null, { timeout: 180_000, polling: 250 });
     displays.push(page);
   }
   const consolePage = await browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
@@ -29,16 +30,15 @@ try {
   await consolePage.fill('[data-testid=user]', 'operator');
   await consolePage.fill('[data-testid=password]', 'onescreen');
   await consolePage.click('[data-testid=sign-in-submit]');
-  await consolePage.waitForSelector('[data-testid=display-row-b]');
+  await consolePage.waitForSelector('[data-testid=display-row-b]', { timeout: 120_000 });
 
   let rev = 0;
   const send = async (testId: string) => {
     rev++;
     await consolePage.click(`[data-testid=${testId}]`);
-    await consolePage.waitForSelector(`[data-testid=log-row][data-rev="${rev}"][data-status=applied]`, { timeout: 20_000 });
+    await consolePage.waitForSelector(`[data-testid=log-row][data-rev="${rev}"][data-status=applied]`, { timeout: 90_000 });
   };
   await send('scene-weather');
-  for (const page of displays) await page.waitForFunction(() => window.__onescreenTwin!.layerIds.some((id) => id.startsWith('stations')), null, { timeout: 60_000 });
   await send('layer-stations');
   await consolePage.selectOption('[data-testid=district-select]', '500103');
   await send('fly-district');
@@ -53,10 +53,11 @@ try {
   await consolePage.setViewportSize({ width: 1920, height: 1080 });
   await consolePage.waitForTimeout(300); // one layout pass at the new size
   await consolePage.screenshot({ path: `${OUT}console-1920x1080.png` });
-  await displays[0].evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await displays[1].close(); // one display drawing is enough for its picture
+  await waitForTwin(displays[0], 300_000);
   await displays[0].screenshot({ path: `${OUT}console-display-obeying.png` });
 } finally {
   await browser.close();
-  await client.stop();
+  await client?.stop();
   await hub.stop();
 }
