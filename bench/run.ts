@@ -6,6 +6,10 @@ import setup from '../tests/global-setup.ts';
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   'scene-switch-memory': () => import('./scene-switch-memory.ts'),
   ingest: () => import('./ingest.ts'),
+  render: () => import('./render.ts'),
+  latency: () => import('./latency.ts'),
+  fanout: () => import('./fanout.ts'),
+  soak: () => import('./soak.ts'),
   start: () => import('./start.ts'),
 };
 
