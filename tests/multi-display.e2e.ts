@@ -42,9 +42,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   for (let col = 0; col < COLS; col++) displays.push(await open(`/wall?wall=e2e&display=d${col}&grid=${COLS}x1&col=${col}&row=0&${COMMON}`, W, H));
   whole = await open(`/wall?wall=e2e-whole&${COMMON}`, COLS * W, H);
-  for (const d of [...displays, whole]) await waitForTwin(d.page, 150_000);
+  for (const d of [...displays, whole]) await waitForTwin(d.page, 300_000);
   analysis = await browser.newPage();
-}, 400_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
