@@ -7,10 +7,10 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   'scene-switch-memory': () => import('./scene-switch-memory.ts'),
   ingest: () => import('./ingest.ts'),
   render: () => import('./render.ts'),
-  latency: () => import('./latency.ts'),
-  fanout: () => import('./fanout.ts'),
-  soak: () => import('./soak.ts'),
   start: () => import('./start.ts'),
+  fanout: () => import('./fanout.ts'),
+  latency: () => import('./latency.ts'),
+  soak: () => import('./soak.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
