@@ -19,7 +19,7 @@ import {
 import { connectionActions, type ConnectionStore } from '../store/connection-store.ts';
 import { diagnosticsActions, type DiagnosticsStore } from '../store/diagnostics-store.ts';
 import { overviewActions, type OverviewStore } from '../store/overview-store.ts';
-import { topicActions, type TopicStore } from '../store/topic-store.ts';
+import { topicActions, type TopicStore, type TopicValue } from '../store/topic-store.ts';
 import type { CityStore } from '../store/city-store.ts';
 import { decodeBuildings } from './buildings.ts';
 import { DisplayLoginSchema, TokenResponseSchema, type TokenResponse } from './control.ts';
@@ -49,6 +49,8 @@ export interface HubClientDeps {
 }
 
 const REST_TIMEOUT_MS = 8_000;
+/** Live topic values are applied at most this often (a 60 Hz frame). */
+const APPLY_INTERVAL_MS = 16;
 const RETRY_MIN_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
@@ -326,7 +328,32 @@ export class HubClient {
     const { seq, time, data } = parsed.data as { seq: number; time: number; data: unknown };
     // Events of topics the scene let go of may still be in flight: ignore them.
     if (!this.wanted.includes(topic)) return;
-    if (this.topicData.apply(topic, { seq, time, data })) this.conn.data(time);
+    this.queueTopic(topic, { seq, time, data });
+  }
+
+  /**
+   * Validated topic values wait here for the next apply, at most one per topic (the newest): a
+   * burst of messages costs one store update and one render of the panels that read the topic,
+   * not one per message, so a fast feed never builds a backlog. Applied at most every
+   * APPLY_INTERVAL_MS, on a timer rather than animation frames, so a slow GPU does not hold data back.
+   */
+  private pendingTopics = new Map<string, TopicValue>();
+  private applyQueued = false;
+  private lastApply = 0;
+
+  private queueTopic(topic: string, value: TopicValue) {
+    this.pendingTopics.set(topic, value);
+    if (this.applyQueued) return;
+    this.applyQueued = true;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      this.applyQueued = false;
+      this.lastApply = Date.now();
+      const batch = [...this.pendingTopics];
+      this.pendingTopics.clear();
+      for (const [name, v] of batch) if (this.wanted.includes(name) && this.topicData.apply(name, v)) this.conn.data(v.time);
+    }, Math.max(0, this.lastApply + APPLY_INTERVAL_MS - Date.now()));
+    this.timers.add(t);
   }
 
   /** A decoded (or rejected) vehicle frame back from the decoder: the same edge as onTopic. */
