@@ -1,9 +1,9 @@
-import { lazyPanel } from '../lazy-panel.ts';
-import { lazyCode } from '../lazy-code.ts';
+import { ScenegraphLayer } from '@deck.gl/mesh-layers';
+import { Tile3DLayer } from '@deck.gl/geo-layers';
+import { GLTFLoader } from '@loaders.gl/gltf';
+import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
 import type { ModuleDefinition } from '../types.ts';
-
-/** The builders and their loaders.gl code arrive with the first scene that shows a model. */
-const models = lazyCode(() => import('./layers/models.ts'));
+import { lazyPanel } from '../lazy-panel.ts';
 
 // Panels load with the first scene that shows them (see ../lazy-panel.ts).
 const CityModelPanel = lazyPanel(() => import('./CityModelPanel.tsx').then((m) => m.CityModelPanel));
@@ -13,8 +13,6 @@ const CityModelPanel = lazyPanel(() => import('./CityModelPanel.tsx').then((m) =
  * TILESET_PATIENCE_MS (a tileset out of view or unreachable must not hold the scene back forever).
  */
 const loadedTilesets = new Set<string>();
-/** glTF models that have been fetched and parsed. */
-const loadedModels = new Set<string>();
 const firstBuilt = new Map<string, number>();
 const TILESET_PATIENCE_MS = 20_000;
 
@@ -33,18 +31,21 @@ export const cityModule: ModuleDefinition = {
       titleEn: 'glTF model',
       defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1 },
       build: (ctx) => {
-        const code = models.get();
-        if (!code) return [];
-        const url = String(ctx.layer.style.url);
-        if (!firstBuilt.has(url)) firstBuilt.set(url, Date.now());
-        return code.buildModelLayers(ctx, () => void loadedModels.add(url));
-      },
-      // Drawn once its code is here and the model has loaded (or after the same patience as a
-      // tileset's: an unreachable model must not hold the scene back).
-      drawn: (ctx) => {
-        const url = String(ctx.layer.style.url);
-        if (!firstBuilt.has(url)) return false;
-        return loadedModels.has(url) || Date.now() - firstBuilt.get(url)! > TILESET_PATIENCE_MS;
+        const s = ctx.layer.style;
+        return [
+          new ScenegraphLayer({
+            id: `${ctx.layer.id}-model`,
+            data: [{ position: [Number(s.lon), Number(s.lat)] }],
+            scenegraph: String(s.url),
+            loaders: [GLTFLoader],
+            getPosition: (d: { position: [number, number] }) => d.position,
+            // glTF is y-up; the map is z-up: roll the model upright, then turn it to its heading.
+            getOrientation: [0, -Number(s.heading), 90],
+            sizeScale: Number(s.scale),
+            _lighting: 'pbr',
+            pickable: false,
+          }),
+        ];
       },
     },
     {
@@ -53,11 +54,19 @@ export const cityModule: ModuleDefinition = {
       titleEn: '3D Tiles',
       defaultStyle: { url: '/tiles/chaotianmen/tileset.json', opacity: 1 },
       build: (ctx) => {
-        const code = models.get();
-        if (!code) return [];
         const url = String(ctx.layer.style.url);
         if (!firstBuilt.has(url)) firstBuilt.set(url, Date.now());
-        return code.buildTilesetLayers(ctx, () => void loadedTilesets.add(url));
+        return [
+          new Tile3DLayer({
+            id: `${ctx.layer.id}-tiles`,
+            data: url,
+            loader: Tiles3DLoader,
+            opacity: Number(ctx.layer.style.opacity),
+            pickable: false,
+            _subLayerProps: { scenegraph: { _lighting: 'pbr' } },
+            onTileLoad: () => void loadedTilesets.add(url),
+          }),
+        ];
       },
       drawn: (ctx) => {
         const url = String(ctx.layer.style.url);
