@@ -172,7 +172,8 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       // Framed as the double-tap fly frames a district.
       districtCamera: (code) => {
         const bounds = districtBounds(overview, code);
-        const fit = bounds && map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, panelMargin() + 40) });
+        // On a small window the panel margin can leave no room to fit into: then fit the whole view.
+        const fit = bounds && (map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, panelMargin() + 40) }) ?? map.cameraForBounds(bounds));
         if (!fit?.center) return null;
         const center = LngLat.convert(fit.center);
         return { center: [center.lng, center.lat], zoom: fit.zoom ?? map.getZoom(), pitch: 50, bearing: fit.bearing ?? 0 };
