@@ -126,6 +126,29 @@ describe('display sync', () => {
     expect(store.getState()).toMatchObject({ synced: true, snapshots: 1, applied: 1 });
   });
 
+  it('holds deltas recovered before the reconnect (socket.io replays missed events before connect) for the snapshot', async () => {
+    const commands: Command[] = [
+      { type: 'layer', layer: 'rain', visible: false },
+      { type: 'fly', to: { center: [106.53, 29.55] } },
+    ];
+    const states = history(commands);
+    const { applied, joins, sync } = harness();
+    sync.onConnect();
+    joins.shift()!({ state: states[1], hubTime: T0 });
+    await flush();
+    sync.onDisconnect();
+    sync.onDelta(delta(commands, 2)); // the missed fly, recovered before 'connect'
+    expect(applied).toHaveLength(1);
+    sync.onConnect();
+    joins.shift()!({ state: states[2], hubTime: T0 });
+    await flush();
+    // The missed command lands as part of the snapshot (a jump), never as a late flight.
+    expect(applied.map((a) => [a.change.kind, a.state.rev])).toEqual([
+      ['snapshot', 1],
+      ['snapshot', 2],
+    ]);
+  });
+
   it('asks for a new snapshot on a gap and takes no delta beyond it', async () => {
     const commands: Command[] = Array.from({ length: 5 }, (_, i) => ({ type: 'layer', layer: 'rain', visible: i % 2 === 0 }));
     const states = history(commands);

@@ -60,7 +60,9 @@ export class DisplaySync {
 
   onDisconnect() {
     this.joinSeq++;
-    this.joining = false;
+    // Until the next snapshot every delta waits: socket.io's connection recovery hands the missed
+    // events to the client before 'connect' fires, so they arrive before any join has been asked.
+    this.joining = true;
     this.buffer = [];
     this.actions.unsynced();
   }
