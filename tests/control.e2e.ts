@@ -12,7 +12,7 @@ import { CONTROL_EVENTS, CommandReceiptSchema, TokenResponseSchema } from '../sr
 /** Fixed so tokens outlive a hub restart (and so the test can mint an expired one). */
 const SECRET = 'control-e2e-secret-not-for-production';
 const DISPLAY_TOKEN_TTL_S = 8;
-const hub = testHub(18860, { HUB_TOKEN_SECRET: SECRET, HUB_DISPLAY_TOKEN_TTL_S: String(DISPLAY_TOKEN_TTL_S), HUB_ACK_TIMEOUT_MS: '20000' });
+const hub = testHub(18860, { HUB_TOKEN_SECRET: SECRET, HUB_DISPLAY_TOKEN_TTL_S: String(DISPLAY_TOKEN_TTL_S), HUB_ACK_TIMEOUT_MS: '60000' });
 let client: Awaited<ReturnType<typeof startClient>>;
 let browser: Browser;
 let consolePage: Page;
@@ -45,7 +45,11 @@ const waitRev = (page: Page, value: number, timeout = 30_000) => htmlData(page, 
 async function command(testId: string, acks: string[]) {
   const next = (await consoleRev()) + 1;
   await consolePage.click(`[data-testid=${testId}]`);
-  await consolePage.waitForSelector(`[data-testid=log-row][data-rev="${next}"][data-status=applied]`, { timeout: 60_000 });
+  await consolePage.waitForSelector(`[data-testid=log-row][data-rev="${next}"][data-status=applied]`, { timeout: 90_000 }).catch(async (err: Error) => {
+    // Say what the console saw instead: the newest log rows (status, acks, message).
+    const rows = await consolePage.locator('[data-testid=log-row]').allTextContents();
+    throw new Error(`${err.message}\nconsole log rows (newest first): ${JSON.stringify(rows.slice(0, 3))}`);
+  });
   const row = consolePage.locator(`[data-testid=log-row][data-rev="${next}"]`);
   for (const d of acks) expect(await row.locator(`[data-testid=ack-${d}]`).getAttribute('data-state')).toBe('ok');
   return next;
