@@ -2,6 +2,7 @@ import type { Namespace } from 'socket.io';
 import { CONTRACT_VERSION, TOPICS } from '../src/hub/contract.ts';
 import { SIM_MODULES } from './sim/index.ts';
 import type { SimContext, SimInstance } from './sim/sim-module.ts';
+import { createConflator, topicMaxHzFrom } from './conflate.ts';
 
 export const topicRoom = (topic: string) => `topic:${topic}`;
 
@@ -17,6 +18,10 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   // Benchmarks only (the soak runs at 10× the normal rate): HUB_RATE_SCALE=10 steps every simulator
   // ten times as often. Simulators step by wall-clock time, so the data stays plausible, only denser.
   const rateScale = rateScaleFrom(ctx.env.HUB_RATE_SCALE);
+  // Each topic leaves at most HUB_TOPIC_MAX_HZ times a second, newest value first (see conflate.ts).
+  const out = createConflator<unknown>(topicMaxHzFrom(ctx.env.HUB_TOPIC_MAX_HZ), (topic, envelope) =>
+    live.to(topicRoom(topic)).emit(topic, envelope),
+  );
 
   for (const module of SIM_MODULES) {
     const sim = module.create(ctx);
@@ -30,8 +35,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
         const seq = (seqs.get(topic) ?? 0) + 1;
         seqs.set(topic, seq);
         times.set(topic, time);
-        const room = live.to(topicRoom(topic));
-        room.emit(topic, { v: CONTRACT_VERSION, topic, seq, time, data });
+        out.publish(topic, { v: CONTRACT_VERSION, topic, seq, time, data });
       }
     };
     publish(ctx.startTime);
@@ -43,7 +47,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
     const time = Date.now();
     seqs.set(topic, seq);
     times.set(topic, time);
-    live.to(topicRoom(topic)).emit(topic, { v: CONTRACT_VERSION, topic, seq, time, data });
+    out.publish(topic, { v: CONTRACT_VERSION, topic, seq, time, data });
   });
   if (bench) {
     timers.push(bench.timer);
@@ -60,6 +64,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
     },
     stop() {
       for (const t of timers) clearInterval(t);
+      out.stop();
     },
   };
 }
