@@ -222,6 +222,18 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       layersHidden = hidden;
       redraw.current();
     };
+    let onlyLayers: string[] | null = null;
+    /** The base map layers' own visibility, put back when the filter is lifted. */
+    const baseVisibility = new Map<string, unknown>();
+    status.setOnlyLayers = (prefixes) => {
+      onlyLayers = prefixes;
+      // The style lists the base map's layers only (deck's and the city's custom layers are not in it).
+      for (const layer of map.getStyle().layers) {
+        if (!baseVisibility.has(layer.id)) baseVisibility.set(layer.id, map.getLayoutProperty(layer.id, 'visibility') ?? 'visible');
+        map.setLayoutProperty(layer.id, 'visibility', prefixes ? 'none' : baseVisibility.get(layer.id));
+      }
+      redraw.current();
+    };
     const frameLoop = () => {
       raf = 0;
       redraw.current();
@@ -246,7 +258,8 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
           diagnostics.setState({ lastError: `layer ${layerId}: ${err instanceof Error ? err.message : String(err)}` });
         },
       );
-      deck.setProps({ layers: layersHidden ? [] : frame.layers });
+      const only = onlyLayers;
+      deck.setProps({ layers: layersHidden ? [] : only ? frame.layers.filter((l) => only.some((p) => l.id.startsWith(p))) : frame.layers });
       if (JSON.stringify(frame.beacons) !== JSON.stringify(beacons) || frame.rain !== rain) {
         beacons = frame.beacons;
         rain = frame.rain;

@@ -24,6 +24,11 @@ export interface TwinStatus {
   layerIds: string[];
   /** Hides the data layers (base map only), so a test can tell what the layers themselves draw. */
   setLayersHidden?: (hidden: boolean) => void;
+  /**
+   * Draws only the deck layers whose ids start with one of these (null: everything again), and hides
+   * the base map's layers with them: the render benchmark compares one layer with a bare deck.gl page.
+   */
+  setOnlyLayers?: (prefixes: string[] | null) => void;
   /** Hides the 3D city, so a test can tell what the buildings draw. */
   setCityHidden?: (hidden: boolean) => void;
   /** Hides the 3D effects (alert beacons, falling rain), so a test can tell what they draw. */
