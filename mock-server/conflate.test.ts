@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConflator, topicMaxHzFrom } from './conflate.ts';
+import { createConflator } from './conflate.ts';
+import { settingInRange } from './topic-engine.ts';
 
 describe('topic conflation', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
@@ -51,9 +52,10 @@ describe('topic conflation', () => {
   });
 
   it('refuses a rate it cannot mean', () => {
-    expect(topicMaxHzFrom(undefined)).toBe(30);
-    expect(topicMaxHzFrom('60')).toBe(60);
-    expect(() => topicMaxHzFrom('0')).toThrow(/HUB_TOPIC_MAX_HZ/);
-    expect(() => topicMaxHzFrom('fast')).toThrow(/HUB_TOPIC_MAX_HZ/);
+    const hz = (v: string | undefined) => settingInRange('HUB_TOPIC_MAX_HZ', v, 1, 240, 30);
+    expect(hz(undefined)).toBe(30);
+    expect(hz('60')).toBe(60);
+    expect(() => hz('0')).toThrow(/HUB_TOPIC_MAX_HZ must be a number from 1 to 240, not "0"/);
+    expect(() => hz('fast')).toThrow(/HUB_TOPIC_MAX_HZ/);
   });
 });

@@ -43,11 +43,3 @@ export function createConflator<T>(maxHz: number, send: (topic: string, value: T
     },
   };
 }
-
-/** HUB_TOPIC_MAX_HZ: 1 to 240, default 30 (twice a 15 fps wall, half a 60 fps one). */
-export function topicMaxHzFrom(value: string | undefined): number {
-  if (value === undefined || value === '') return 30;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 1 || n > 240) throw new Error(`HUB_TOPIC_MAX_HZ must be a number from 1 to 240, not "${value}"`);
-  return n;
-}

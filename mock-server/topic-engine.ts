@@ -2,7 +2,7 @@ import type { Namespace } from 'socket.io';
 import { CONTRACT_VERSION, TOPICS } from '../src/hub/contract.ts';
 import { SIM_MODULES } from './sim/index.ts';
 import type { SimContext, SimInstance } from './sim/sim-module.ts';
-import { createConflator, topicMaxHzFrom } from './conflate.ts';
+import { createConflator } from './conflate.ts';
 
 export const topicRoom = (topic: string) => `topic:${topic}`;
 
@@ -17,9 +17,11 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   const timers: ReturnType<typeof setInterval>[] = [];
   // Benchmarks only (the soak runs at 10× the normal rate): HUB_RATE_SCALE=10 steps every simulator
   // ten times as often. Simulators step by wall-clock time, so the data stays plausible, only denser.
-  const rateScale = rateScaleFrom(ctx.env.HUB_RATE_SCALE);
-  // Each topic leaves at most HUB_TOPIC_MAX_HZ times a second, newest value first (see conflate.ts).
-  const out = createConflator<unknown>(topicMaxHzFrom(ctx.env.HUB_TOPIC_MAX_HZ), (topic, envelope) =>
+  const rateScale = settingInRange('HUB_RATE_SCALE', ctx.env.HUB_RATE_SCALE, 1, 100, 1);
+  // Each topic leaves at most HUB_TOPIC_MAX_HZ times a second (default 30: twice a 15 fps wall,
+  // half a 60 fps one), only its newest value (see conflate.ts).
+  const maxHz = settingInRange('HUB_TOPIC_MAX_HZ', ctx.env.HUB_TOPIC_MAX_HZ, 1, 240, 30);
+  const out = createConflator<unknown>(maxHz, (topic, envelope) =>
     live.to(topicRoom(topic)).emit(topic, envelope),
   );
 
@@ -69,11 +71,11 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   };
 }
 
-/** HUB_RATE_SCALE: 1 (default) to 100; anything else is refused at start rather than guessed at. */
-export function rateScaleFrom(value: string | undefined): number {
-  if (value === undefined || value === '') return 1;
+/** A numeric setting: its default when unset; out of range or not a number is refused at start rather than guessed at. */
+export function settingInRange(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 1 || n > 100) throw new Error(`HUB_RATE_SCALE must be a number from 1 to 100, not "${value}"`);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 
