@@ -1,15 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadRuntimeConfig, readFlags } from './runtime-config.ts';
-import { createWallRuntime, WallRuntimeContext } from './wall-runtime.ts';
-import { WallScreen } from './WallScreen.tsx';
+import { loadRuntimeConfig } from './runtime-config.ts';
 import './wall.css';
 
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
   const path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/console') {
-    // The operator console: its own chunk, none of the wall's map and modules.
+    // The operator console and the wall are chunks of their own: neither loads the other's code.
     const [config, { ConsoleApp }] = await Promise.all([loadRuntimeConfig(), import('../control/console/ConsoleApp.tsx')]);
     root.render(
       <StrictMode>
@@ -30,16 +28,8 @@ async function boot() {
     return;
   }
   if (path === '/') history.replaceState(null, '', `/wall${location.search}`);
-  const config = await loadRuntimeConfig();
-  const runtime = createWallRuntime(config.hubUrl, readFlags(), { displayKey: config.displayKey });
-  runtime.hub.start();
-  root.render(
-    <StrictMode>
-      <WallRuntimeContext.Provider value={runtime}>
-        <WallScreen />
-      </WallRuntimeContext.Provider>
-    </StrictMode>,
-  );
+  const [config, { bootWall }] = await Promise.all([loadRuntimeConfig(), import('./wall-boot.tsx')]);
+  bootWall(root, config);
 }
 
 void boot();
