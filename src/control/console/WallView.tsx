@@ -3,13 +3,15 @@ import { useConsoleState } from './ConsoleApp.tsx';
 import { CommandLog } from './CommandLog.tsx';
 import { Controls } from './Controls.tsx';
 import { DisplayTable } from './DisplayTable.tsx';
-import { formatMoment } from './console-model.ts';
+import { districtName, formatMoment, point } from './console-model.ts';
 
 function WallSummary({ wall }: { wall: WallStatus }) {
   const scenes = useConsoleState((s) => s.scenes);
+  const districts = useConsoleState((s) => s.districts);
   const { state } = wall;
   const scene = scenes.find((s) => s.id === state.scene);
-  const camera = state.camera === null ? '场景视角 Scene view' : 'district' in state.camera ? `区县 ${state.camera.district}` : `${state.camera.center[0].toFixed(3)}, ${state.camera.center[1].toFixed(3)}`;
+  const camera =
+    state.camera === null ? '场景视角 Scene view' : 'district' in state.camera ? districtName(state.camera.district, { districts }) : point(state.camera.center);
   return (
     <dl className="wall-summary" data-testid="wall-summary" data-rev={state.rev}>
       <div>

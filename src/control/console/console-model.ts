@@ -50,11 +50,11 @@ interface Lookups {
   districts: DistrictChoice[];
 }
 
-const districtName = (code: string, l: Lookups) => {
+export const districtName = (code: string, l: Pick<Lookups, 'districts'>) => {
   const d = l.districts.find((x) => x.code === code);
   return d ? `${d.name} ${d.nameEn}` : code;
 };
-const point = ([lon, lat]: [number, number]) => `${lon.toFixed(4)}, ${lat.toFixed(4)}`;
+export const point = ([lon, lat]: [number, number]) => `${lon.toFixed(4)}, ${lat.toFixed(4)}`;
 const shanghai = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
