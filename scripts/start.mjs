@@ -30,8 +30,9 @@ const children = [
 
 console.log(`
   OneScreen is starting (simulated city hub, no external services):
-    wall  http://${clientHost}:${clientPort}/wall        (diagnostics: /wall?diag=1)
-    hub   ${hubUrl}/api/v1/health
+    wall     http://${clientHost}:${clientPort}/wall        (diagnostics: /wall?diag=1)
+    console  http://${clientHost}:${clientPort}/console     (operator sign-in: see the hub's warning or README)
+    hub      ${hubUrl}/api/v1/health
   Ctrl-C stops both.
 `);
 
