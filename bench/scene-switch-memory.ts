@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser.ts';
 import { startClient, testHub } from '../tests/servers.ts';
+import { slope } from './stats.ts';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 100);
 const SCENES = readdirSync(new URL('../scenes/', import.meta.url)).filter((f) => f.endsWith('.json')).length;
@@ -55,18 +56,6 @@ function heapGrowth(a: Map<string, number>, b: Map<string, number>, top = 12) {
     .map(([kind, size]) => ({ kind, growthKB: +((size - (a.get(kind) ?? 0)) / 1024).toFixed(1) }))
     .sort((x, y) => y.growthKB - x.growthKB)
     .slice(0, top);
-}
-
-/** Least-squares slope of a series against its index. */
-function slope(ys: number[]): number {
-  const n = ys.length;
-  if (n < 2) return 0;
-  const mx = (n - 1) / 2;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  ys.forEach((y, x) => ((num += (x - mx) * (y - my)), (den += (x - mx) ** 2)));
-  return num / den;
 }
 
 export async function run(ports = { hub: 18796, client: 15186 }) {

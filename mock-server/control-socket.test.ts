@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startHub, type Hub } from './server.ts';
+import { openSocket, postJson, waitFor } from './control-test-kit.ts';
 import { API_PREFIX, ErrorBodySchema, LIVE_NAMESPACE } from '../src/hub/contract.ts';
 import {
   CONTROL_EVENTS,
@@ -49,15 +50,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${hub.url}${API_PREFIX}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => postJson(hub.url, path, body, headers);
 
 async function operatorToken(): Promise<string> {
   const res = await post('/auth/operator', { user: 'operator', password: 'test-password' });
@@ -71,26 +64,7 @@ async function displayToken(wall: string, display: string): Promise<string> {
   return TokenResponseSchema.parse(res.body).token;
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** Connects; resolves with the socket once connected, or rejects with the connect error. */
-function open(auth: Record<string, unknown>): Promise<Socket> {
-  const socket = connect(`${hub.url}${LIVE_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
-}
+const open = (auth: Record<string, unknown>) => openSocket(hub.url, auth, sockets);
 
 async function connectError(auth: Record<string, unknown>): Promise<string> {
   try {

@@ -3,10 +3,10 @@
 // same state and log; a token revoked on A is refused on B; revs stay strictly ordered when
 // consoles on both hubs send at once.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { testHub, type TestHub } from '../tests/servers.ts';
 import { startRedisServer } from '../tests/redis-server.ts';
-import { API_PREFIX, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import { openSocket, postJson, waitFor } from './control-test-kit.ts';
 import {
   CONTROL_EVENTS,
   CommandReceiptSchema,
@@ -56,38 +56,12 @@ afterAll(async () => {
 
 const hubUrl = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;
 
-async function post(i: 0 | 1, path: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${hubUrl(i)}${API_PREFIX}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const post = (i: 0 | 1, path: string, body: unknown, headers: Record<string, string> = {}) => postJson(hubUrl(i), path, body, headers);
 
 const operatorToken = async (i: 0 | 1) =>
   TokenResponseSchema.parse((await post(i, '/auth/operator', { user: 'operator', password: OPERATOR_PASSWORD })).body).token;
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-function open(i: 0 | 1, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = connect(`${hubUrl(i)}${LIVE_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
-}
+const open = (i: 0 | 1, auth: Record<string, unknown>) => openSocket(hubUrl(i), auth, sockets);
 
 /** A display following the protocol: snapshot, deltas in rev order, re-join on a gap, ack each. */
 async function display(i: 0 | 1, wall: string, id: string) {

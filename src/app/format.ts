@@ -42,3 +42,16 @@ const dateFormat = new Intl.DateTimeFormat('zh-CN', {
 export function formatClock(time: number) {
   return { time: clockFormat.format(time), date: dateFormat.format(time) };
 }
+
+const momentFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** A moment to the minute in Chongqing time (playback times on the wall and in the console). */
+export const formatMoment = (ms: number) => momentFormat.format(ms);

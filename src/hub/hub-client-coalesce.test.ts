@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDistricts } from '../../mock-server/geo.ts';
 import { govSim } from '../../mock-server/sim/gov.ts';
-import { checkScene } from '../modules/scene-validation.ts';
-import { createCityStore } from '../store/city-store.ts';
-import { createConnectionStore } from '../store/connection-store.ts';
-import { createDiagnosticsStore } from '../store/diagnostics-store.ts';
-import { createOverviewStore } from '../store/overview-store.ts';
-import { createTopicStore } from '../store/topic-store.ts';
-import { HubClient } from './hub-client.ts';
+import { offlineHubClient } from './hub-client-fixture.ts';
 
 const T0 = Date.UTC(2026, 10, 21, 2, 0);
 
@@ -23,19 +17,7 @@ function govValue() {
 
 describe('HubClient: a burst of live values', () => {
   it('validates every message but applies only the newest, in one store update', async () => {
-    const topics = createTopicStore();
-    const diagnostics = createDiagnosticsStore();
-    const client = new HubClient({
-      hubUrl: 'http://127.0.0.1:9', // never contacted: start() is not called
-      auth: { role: 'display', wall: 'main', display: '0' },
-      connection: createConnectionStore(),
-      diagnostics,
-      overview: createOverviewStore(),
-      topics,
-      city: createCityStore(),
-      checkScene,
-      onScenes: () => {},
-    });
+    const { client, topics, diagnostics } = offlineHubClient();
     client.setTopics(['gov.services']);
     let updates = 0;
     topics.subscribe(() => updates++);

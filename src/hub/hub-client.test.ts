@@ -1,13 +1,8 @@
-import { createCityStore } from '../store/city-store.ts';
-import { createTopicStore } from '../store/topic-store.ts';
-import { checkScene } from '../modules/scene-validation.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HubClient, backoffDelay } from './hub-client.ts';
+import { backoffDelay } from './hub-client.ts';
+import { offlineHubClient } from './hub-client-fixture.ts';
 import { CONTRACT_VERSION, type Overview, type OverviewEvent } from './contract.ts';
-import { createConnectionStore } from '../store/connection-store.ts';
-import { createDiagnosticsStore } from '../store/diagnostics-store.ts';
-import { createOverviewStore } from '../store/overview-store.ts';
 
 const T0 = Date.UTC(2024, 4, 20, 2, 0, 0); // 10:00 in Chongqing
 
@@ -39,21 +34,7 @@ function event(seq: number, time: number, patch: Partial<Overview> = {}): Overvi
 }
 
 function setup() {
-  const connection = createConnectionStore();
-  const diagnostics = createDiagnosticsStore();
-  const overviewStore = createOverviewStore();
-  const client = new HubClient({
-    // Never contacted: start() is not called, so no socket or fetch is made.
-    hubUrl: 'http://127.0.0.1:9',
-    auth: { role: 'display', wall: 'main', display: '0' },
-    connection,
-    diagnostics,
-    overview: overviewStore,
-    topics: createTopicStore(),
-    city: createCityStore(),
-    checkScene,
-    onScenes: () => {},
-  });
+  const { client, connection, diagnostics, overview: overviewStore } = offlineHubClient();
   return { client, connection, diagnostics, overviewStore };
 }
 

@@ -3,7 +3,8 @@ import { useConsoleState } from './ConsoleApp.tsx';
 import { CommandLog } from './CommandLog.tsx';
 import { Controls } from './Controls.tsx';
 import { DisplayTable } from './DisplayTable.tsx';
-import { districtName, formatMoment, point } from './console-model.ts';
+import { formatMoment } from '../../app/format.ts';
+import { districtName, point } from './console-model.ts';
 
 function WallSummary({ wall }: { wall: WallStatus }) {
   const scenes = useConsoleState((s) => s.scenes);

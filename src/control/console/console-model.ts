@@ -12,6 +12,7 @@ import {
   type WallsUpdate,
 } from '../../hub/control.ts';
 import { MAX_SENT, type ConsoleState, type DistrictChoice, type SceneChoice, type SentCommand } from '../../store/console-store.ts';
+import { formatMoment } from '../../app/format.ts';
 
 export function wallsUpdated(state: ConsoleState, update: WallsUpdate, now: number): Partial<ConsoleState> {
   const walls = [...update.walls].sort((a, b) => a.state.wall.localeCompare(b.state.wall));
@@ -55,16 +56,6 @@ export const districtName = (code: string, l: Pick<Lookups, 'districts'>) => {
   return d ? `${d.name} ${d.nameEn}` : code;
 };
 export const point = ([lon, lat]: [number, number]) => `${lon.toFixed(4)}, ${lat.toFixed(4)}`;
-const shanghai = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-export const formatMoment = (ms: number) => shanghai.format(ms);
 
 /** One line for the log: what the command asked, in Chinese with English. */
 export function describeCommand(command: Command, l: Lookups): string {

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkScene } from '../../modules/scene-validation.ts';
-import { createCityStore } from '../../store/city-store.ts';
-import { createConnectionStore } from '../../store/connection-store.ts';
-import { createDiagnosticsStore } from '../../store/diagnostics-store.ts';
-import { createOverviewStore } from '../../store/overview-store.ts';
-import { createTopicStore } from '../../store/topic-store.ts';
-import { HubClient } from '../hub-client.ts';
+import { offlineHubClient } from '../hub-client-fixture.ts';
 import type { FrameDecoder } from './decode-bridge.ts';
 import { syncDecoder } from './decoders.ts';
 import { encodeVehicleFrame, type DecodedVehicles } from './vehicle-frame.ts';
 
 function setup(decoder: FrameDecoder = syncDecoder()) {
-  const diagnostics = createDiagnosticsStore();
-  const topics = createTopicStore();
-  const client = new HubClient({
-    hubUrl: 'http://127.0.0.1:9', // never contacted: start() is not called
-    auth: { role: 'display', wall: 'main', display: '0' },
-    connection: createConnectionStore(),
-    diagnostics,
-    overview: createOverviewStore(),
-    topics,
-    city: createCityStore(),
-    checkScene,
-    onScenes: () => {},
-    decoder,
-  });
+  const { client, diagnostics, topics } = offlineHubClient({ decoder });
   client.setTopics(['traffic.vehicles']);
   return { client, diagnostics, topics };
 }

@@ -1,0 +1,35 @@
+// Helpers shared by the hub's control tests (control-socket.test.ts, redis-scaleout.test.ts):
+// a JSON POST to the hub's API, a socket on its live namespace, and polling for a condition.
+import { io as connect, type Socket } from 'socket.io-client';
+import { API_PREFIX, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+
+export async function postJson(hubUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${hubUrl}${API_PREFIX}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+/** Connects (no reconnection); resolves once connected, or rejects with the hub's refusal. Tracked in `sockets` for closing. */
+export function openSocket(hubUrl: string, auth: Record<string, unknown>, sockets: Socket[]): Promise<Socket> {
+  const socket = connect(`${hubUrl}${LIVE_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
