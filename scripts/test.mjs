@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: every test the project has, on a fresh machine. Installs what the browser tests need
-// (Debian's chromium and fonts-noto-cjk) and the Redis scale-out test needs (redis-server) when missing, then runs, in order and stopping at the
+// (Debian's chromium, fonts-noto-cjk, and Mesa's EGL and llvmpipe driver for software WebGL: see
+// tests/browser.ts) and the Redis scale-out test needs (redis-server) when missing, then runs, in order and stopping at the
 // first failure: the type check, the unit tests, the end-to-end tests in headless Chromium.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,8 @@ function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(chromium)) missing.push('chromium');
   if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+  if (!existsSync('/usr/lib/x86_64-linux-gnu/libEGL_mesa.so.0') && !existsSync('/usr/lib/aarch64-linux-gnu/libEGL_mesa.so.0')) missing.push('libegl-mesa0');
+  if (!existsSync('/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so') && !existsSync('/usr/lib/aarch64-linux-gnu/dri/swrast_dri.so')) missing.push('libgl1-mesa-dri');
   if (!existsSync(process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server')) missing.push('redis-server');
   if (!missing.length) return;
   const root = process.getuid?.() === 0;

@@ -61,6 +61,26 @@ async function signIn(password = 'onescreen') {
   await consolePage.click('[data-testid=sign-in-submit]');
 }
 
+/** Signs the console in unless it already is (every test starts from a console that can command). */
+async function signedIn() {
+  if (await consolePage.locator('[data-testid=sign-in-submit]').isVisible()) await signIn();
+  await consolePage.waitForSelector('[data-testid=console-link][data-status=live]');
+}
+
+const pressed = async (testId: string) => (await consolePage.locator(`[data-testid=${testId}]`).getAttribute('aria-pressed')) === 'true';
+const openDisplays = () => Object.keys(displays);
+
+/** The wall shows `scene` (commanded when it does not yet): a test never relies on an earlier one. */
+async function onScene(scene: string) {
+  if (!(await pressed(`scene-${scene}`))) await command(`scene-${scene}`, openDisplays());
+  for (const page of Object.values(displays)) await page.waitForSelector(`.wall[data-scene=${scene}]`, { timeout: 60_000 });
+}
+
+/** A layer of the wall's scene is shown or hidden (toggled when it is not yet). */
+async function layerShown(layer: string, visible: boolean) {
+  if ((await pressed(`layer-${layer}`)) !== visible) await command(`layer-${layer}`, openDisplays());
+}
+
 async function restJson(path: string, body: unknown, token?: string) {
   const res = await fetch(`${hub.url}/api/v1${path}`, {
     method: 'POST',
@@ -112,6 +132,7 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   });
 
   it('switches the scene: both displays show it and the console shows both acknowledgements', async () => {
+    await signedIn();
     const r = await command('scene-weather', ['a', 'b']);
     for (const page of Object.values(displays)) {
       await page.waitForSelector('.wall[data-scene=weather]', { timeout: 60_000 });
@@ -121,6 +142,9 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   });
 
   it('hides a layer on every display', async () => {
+    await signedIn();
+    await onScene('weather');
+    await layerShown('stations', true);
     const hasStations = (page: Page) => page.evaluate(() => window.__onescreenTwin!.layerIds.some((id) => id === 'stations' || id.startsWith('stations-')));
     for (const page of Object.values(displays))
       await page.waitForFunction(() => window.__onescreenTwin!.layerIds.some((id) => id === 'stations' || id.startsWith('stations-')), null, { timeout: 90_000, polling: 250 });
@@ -141,6 +165,7 @@ describe('one-screen control', { timeout: 240_000 }, () => {
     const lats = ring.map((p) => p[1]);
     const [cx, cy] = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
 
+    await signedIn();
     const flightsBefore = await Promise.all(Object.values(displays).map(async (p) => (await stats(p)).flights));
     await consolePage.selectOption('[data-testid=district-select]', YUZHONG);
     await command('fly-district', ['a', 'b']);
@@ -158,6 +183,7 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   });
 
   it('sets a past moment: the displays show the playback badge', async () => {
+    await signedIn();
     await consolePage.fill('[data-testid=time-at]', '2026-11-20T21:30');
     await command('time-playback', ['a', 'b']);
     for (const page of Object.values(displays)) {
@@ -168,6 +194,8 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   });
 
   it('highlights a district (its card) and then a labelled point (a marker) on every display', async () => {
+    await signedIn();
+    await consolePage.selectOption('[data-testid=district-select]', YUZHONG);
     await command('highlight-district', ['a', 'b']);
     for (const page of Object.values(displays)) await page.waitForSelector('[data-testid=district-card]');
     await consolePage.fill('[data-testid=point-lon]', '106.5770');
@@ -181,6 +209,16 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   });
 
   it('a display joining late shows the current state at once, from the snapshot, without a flight', async () => {
+    // The state it must find: a scene, a hidden layer, a past moment and a labelled point.
+    await signedIn();
+    await onScene('weather');
+    await layerShown('stations', false);
+    await consolePage.fill('[data-testid=time-at]', '2026-11-20T21:30');
+    await command('time-playback', openDisplays());
+    await consolePage.fill('[data-testid=point-lon]', '106.5770');
+    await consolePage.fill('[data-testid=point-lat]', '29.5590');
+    await consolePage.fill('[data-testid=point-label]', '解放碑 Jiefangbei');
+    await command('highlight-point', openDisplays());
     const c = await openDisplay('c');
     expect(await rev(c)).toBe(String(await consoleRev()));
     await c.waitForSelector('.wall[data-scene=weather]');
@@ -195,6 +233,7 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   }, 300_000);
 
   it('a display that reconnects replays nothing: a blip changes nothing, a missed command arrives as a jump', async () => {
+    await signedIn();
     const a = displays.a;
     const before = { rev: await rev(a), stats: await stats(a), camera: await camera(a) };
     const drop = async () => {
@@ -217,7 +256,7 @@ describe('one-screen control', { timeout: 240_000 }, () => {
     await consolePage.fill('[data-testid=point-lon]', '106.5300');
     await consolePage.fill('[data-testid=point-lat]', '29.5500');
     await consolePage.fill('[data-testid=point-zoom]', '12');
-    const r = await command('fly-point', ['b', 'c']);
+    const r = await command('fly-point', openDisplays().filter((d) => d !== 'a'));
     expect((await stats(displays.b)).flights).toBe(flightsB + 1);
     await restore();
     await waitRev(a, r);
@@ -232,7 +271,9 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   });
 
   it('refuses commands with a tampered, expired or revoked token or from a display, and nothing reaches the walls', async () => {
+    await signedIn();
     const revBefore = await consoleRev();
+    const sceneBefore = await displays.a.locator('.wall').getAttribute('data-scene');
     const login = TokenResponseSchema.parse((await restJson('/auth/operator', { user: 'operator', password: 'onescreen' })).body);
 
     const tampered = login.token.slice(0, -4) + (login.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
@@ -257,12 +298,13 @@ describe('one-screen control', { timeout: 240_000 }, () => {
 
     for (const page of Object.values(displays)) {
       expect(await rev(page)).toBe(String(revBefore));
-      expect(await page.locator('.wall').getAttribute('data-scene')).toBe('weather');
+      expect(await page.locator('.wall').getAttribute('data-scene')).toBe(sceneBefore);
     }
     expect(await consoleRev()).toBe(revBefore);
   });
 
   it('sends the console back to sign-in, saying why, when its session is revoked', async () => {
+    await signedIn();
     const token = await consolePage.evaluate(() => JSON.parse(sessionStorage.getItem('onescreen.console.session')!).token as string);
     expect((await restJson('/auth/revoke', {}, token)).status).toBe(204);
     const revBefore = await consoleRev();
@@ -275,6 +317,7 @@ describe('one-screen control', { timeout: 240_000 }, () => {
   });
 
   it('a display whose token expired during a hub outage comes back by itself', async () => {
+    await signedIn();
     await hub.stop();
     await displays.a.waitForSelector('[data-testid=connection-badge][data-status=offline]', { timeout: 30_000 });
     // The outage outlives every display token (issued at the last connect, at most a few seconds ago).
@@ -286,9 +329,10 @@ describe('one-screen control', { timeout: 240_000 }, () => {
       await waitRev(page, 0, 30_000);
     }
     await consolePage.waitForSelector('[data-testid=display-row-a]', { timeout: 30_000 });
-    await consolePage.waitForSelector('[data-testid=display-row-c]', { timeout: 30_000 });
+    for (const d of openDisplays()) await consolePage.waitForSelector(`[data-testid=display-row-${d}]`, { timeout: 30_000 });
     // And obeys again.
-    await command('time-live', ['a', 'b', 'c']);
+    await signedIn();
+    await command('time-live', openDisplays());
   }, 300_000);
 
   it('raised no page errors', () => {
