@@ -63,6 +63,10 @@ const rainShot: Shot = {
 const SHOTS: Shot[] = [
   ...sceneIds.map((id) => ({ name: `scene-${id}`, width: 1920, height: 1080, path: `/wall?anim=0&scene=${id}`, scene: id })),
   { name: 'wall-7680x2160', width: 7680, height: 2160, path: '/wall?anim=0', scene: 'overview' },
+  // The same scenes frame the same area at 4K and on a 32:9 wall (src/twin/framing.ts).
+  { name: 'scene-overview-3840x2160', width: 3840, height: 2160, path: '/wall?anim=0&scene=overview', scene: 'overview' },
+  { name: 'scene-city-3840x2160', width: 3840, height: 2160, path: '/wall?anim=0&scene=city', scene: 'city' },
+  { name: 'scene-city-7680x2160', width: 7680, height: 2160, path: '/wall?anim=0&scene=city', scene: 'city' },
   cityShot('city-day', '2026-11-21T14:00:00+08:00'),
   cityShot('city-night', '2026-11-21T21:30:00+08:00'),
   rainShot,

@@ -101,6 +101,8 @@ describe('scene switching', () => {
   });
 
   it('opens a scene from the URL and steps through all of them', async () => {
+    // The animated wall of the tests above has done its part: it must not share the two cores with this one.
+    await page.goto('about:blank');
     const p2 = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     const errs = collectPageErrors(p2);
     await p2.goto(`${client.url}/wall?scene=${ids[ids.length - 1]}&anim=0`);

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { collectPageErrors, launchBrowser } from './browser.ts';
+import { overlappingLabels } from './framing.ts';
 import { changedShare, waitFrames } from './pixels.ts';
 import { startClient, testHub } from './servers.ts';
 import { LAYER_KINDS } from '../src/modules/registry.ts';
@@ -53,6 +54,10 @@ describe.each(scenes)('scene $id', (scene) => {
       const baseOnly = await page.screenshot({ clip });
       await page.evaluate(() => window.__onescreenTwin!.setLayersHidden!(false));
       expect(await changedShare(page, withLayers, baseOnly), 'share of the twin drawn by the scene layers').toBeGreaterThan(0.02);
+
+      // Map labels are placed, never on top of each other.
+      const labels = await page.evaluate(() => window.__onescreenTwin!.labels!());
+      expect(overlappingLabels(labels), 'overlapping map labels').toEqual([]);
 
       const visibleLayers = scene.layers.filter((l) => l.visible !== false);
       const layerIds = await page.evaluate(() => window.__onescreenTwin!.layerIds);

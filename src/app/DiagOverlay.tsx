@@ -1,6 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useWallRuntime } from './wall-runtime.ts';
+import { minTextMm, textMm, type ViewingGeometry } from './legibility.ts';
+
+interface Legibility {
+  smallestMm: number;
+  neededMm: number;
+}
+
+/** The smallest text the wall's DOM shows now, in mm on the wall, against what the room needs. */
+function measureLegibility(viewing: ViewingGeometry, rows: number): Legibility | null {
+  let smallest = Infinity;
+  const walker = document.createTreeWalker(document.querySelector('.wall-dom') ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !node.textContent?.trim() || el.closest('.diag')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    // On screen the font is its computed size times the wall's scale transform.
+    const px = parseFloat(getComputedStyle(el).fontSize) * (box.height / Math.max(1, el.offsetHeight || box.height));
+    if (px > 0) smallest = Math.min(smallest, px);
+  }
+  if (!Number.isFinite(smallest)) return null;
+  return { smallestMm: textMm(smallest, innerHeight * rows, viewing.heightM), neededMm: minTextMm(viewing.distanceM) };
+}
 
 interface Sample {
   fps: number;
@@ -12,7 +35,8 @@ interface Sample {
 
 /** /wall?diag=1: frame rate, message rate, rejected payloads and the last error, sampled each second. */
 export function DiagOverlay() {
-  const { diagnostics, connection, topics, scenes } = useWallRuntime();
+  const { diagnostics, connection, topics, scenes, flags } = useWallRuntime();
+  const [legibility, setLegibility] = useState<Legibility | null>(null);
   const held = useStore(topics, (s) => Object.keys(s.values).sort().join(' '));
   const sceneErrors = useStore(scenes, (s) => s.errors);
   const [sample, setSample] = useState<Sample>({ fps: 0, perSecond: 0, accepted: 0, rejected: 0, lastError: null });
@@ -39,6 +63,7 @@ export function DiagOverlay() {
         rejected: d.rejected,
         lastError: d.lastError,
       });
+      setLegibility(measureLegibility(flags.viewing, flags.grid.rows));
       frames.current = 0;
       last = now;
       lastCount = count;
@@ -47,7 +72,7 @@ export function DiagOverlay() {
       cancelAnimationFrame(raf);
       clearInterval(id);
     };
-  }, [diagnostics]);
+  }, [diagnostics, flags]);
 
   return (
     <aside className="diag" data-testid="diag">
@@ -63,6 +88,12 @@ export function DiagOverlay() {
         <dd data-testid="diag-rejected">{sample.rejected}</dd>
         <dt>连接 link</dt>
         <dd>{connection.getState().status}</dd>
+        <dt>最小字高 smallest text</dt>
+        <dd data-testid="diag-text" data-ok={legibility ? String(legibility.smallestMm >= legibility.neededMm) : undefined}>
+          {legibility
+            ? `${legibility.smallestMm.toFixed(1)} mm ${legibility.smallestMm >= legibility.neededMm ? '✓' : '✗'} ≥ ${legibility.neededMm.toFixed(1)} mm @ ${flags.viewing.distanceM} m`
+            : '—'}
+        </dd>
       </dl>
       <p className="diag__topics" data-testid="diag-topics">
         数据 topics: {held || '—'}

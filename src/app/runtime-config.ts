@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DisplayHandshakeSchema } from '../hub/control.ts';
 import { SINGLE_DISPLAY, type DisplayGrid } from '../twin/slice.ts';
+import { readViewing } from './legibility.ts';
 
 const RuntimeConfigSchema = z.object({
   hubUrl: z.string().url(),
@@ -36,6 +37,8 @@ export function readFlags(search = location.search) {
     orbit: params.get('orbit') === '1',
     /** ?grid=3x1&col=0&row=0: this display's place in a multi-display wall (see readGrid). */
     ...readGrid(params),
+    /** ?distance=5m&height=2.4m: how far the room reads the wall from, and its picture's height (legibility.ts). */
+    ...readViewing(params),
   };
 }
 export type Flags = ReturnType<typeof readFlags>;

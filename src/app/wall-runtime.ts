@@ -33,6 +33,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags, options: { displ
   const sceneOps = sceneActions(scenes);
   for (const e of bundled.errors) sceneOps.error(e);
   if (flags.scene && !sceneOps.select(flags.scene)) sceneOps.error(`?scene=${flags.scene}: no such scene`);
+  if (flags.viewingError) diagnosticsActions(diagnostics).error('url', flags.viewingError);
   if (flags.gridError) {
     // Shown in diagnostics and the console: an installer setting up a wall looks at either.
     diagnosticsActions(diagnostics).error('url', flags.gridError);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { LngLat, LngLatBounds, Map as MapLibreMap } from 'maplibre-gl';
+import { LngLat, Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { deckCounters } from './deck-counters.ts';
@@ -19,6 +19,8 @@ import { wallNow } from '../control/wall-clock.ts';
 import { onModuleCodeLoaded } from '../modules/lazy-code.ts';
 import { fitPadding, type Insets, type SliceFrame } from './slice.ts';
 import { attachWallControl, districtBounds, playbackTime } from './wall-control.ts';
+import { designZoom, mapPose, type CameraPose } from './framing.ts';
+import { placedLabels } from '../layers/label-registry.ts';
 
 interface Props {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
@@ -38,12 +40,13 @@ const BUILDING_PICK_ZOOM = 12;
 /**
  * The padding is the slice's (src/twin/slice.ts): it puts the camera centre on the centre of the
  * wall's virtual view. The panel columns sit symmetrically either side, so they never moved the
- * centre; they only narrow what a fit to bounds may use (fitPadding).
+ * centre; they only narrow what a fit to bounds may use (fitPadding). The camera is in design
+ * space (src/twin/framing.ts): its zoom is shifted to this wall's scale.
  */
-function cameraOptions(camera: Camera, padding: Insets) {
+function cameraOptions(camera: Camera, padding: Insets, scale: number) {
   return {
     center: camera.center,
-    zoom: camera.zoom,
+    zoom: mapPose(camera, scale).zoom,
     pitch: camera.pitch,
     bearing: camera.bearing,
     padding,
@@ -71,12 +74,12 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     delete document.documentElement.dataset.twinReady;
     delete document.documentElement.dataset.sceneReady;
     const padding = () => framing.current.slice.padding;
-    const panelMargin = () => (framing.current.columnWidth + 16) * framing.current.scale;
+    const panelMargin = () => (framing.current.columnWidth + 16 + 40) * framing.current.scale;
     let scene = currentScene(scenes.getState());
     const map = new MapLibreMap({
       container: container.current!,
       style: baseStyle(),
-      ...cameraOptions(scene.camera, padding()),
+      ...cameraOptions(scene.camera, padding(), framing.current.scale),
       maxPitch: 75,
       // maplibre caps its drawing buffer at 4096 px by default, which would halve a 7680-px wall.
       maxCanvasSize: [8192, 8192],
@@ -129,7 +132,11 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       return { x: p.x + framing.current.slice.container.left, y: p.y + framing.current.slice.container.top };
     };
     status.slice = () => framing.current.slice;
-    status.jumpTo = (camera) => map.jumpTo(camera);
+    status.labels = () => {
+      const { left, top } = framing.current.slice.container;
+      return placedLabels().map((l) => ({ ...l, x: l.x + left, y: l.y + top }));
+    };
+    status.jumpTo = (camera) => map.jumpTo(mapPose(camera, framing.current.scale));
 
     const deck = new MapLibreOverlay({
       interleaved: true,
@@ -148,16 +155,22 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     });
     const counters = deckCounters(deck);
     status.deckMetrics = counters.metrics;
+    // Framed between the panel columns (with a margin that scales with them): the same area at every wall size.
+    const districtCamera = (code: string): CameraPose | null => {
+      const bounds = districtBounds(overview, code);
+      // On a small window the panel margin can leave no room to fit into: then fit the whole view.
+      const fit = bounds && (map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, panelMargin()) }) ?? map.cameraForBounds(bounds));
+      if (!fit?.center) return null;
+      const center = LngLat.convert(fit.center);
+      return { center: [center.lng, center.lat], zoom: designZoom(fit.zoom ?? map.getZoom(), framing.current.scale), pitch: 50, bearing: fit.bearing ?? 0 };
+    };
     const flyToDistrict = (code: string) => {
-      const feature = overview.getState().districts?.features.find((f) => f.properties.code === code);
-      if (!feature) return false;
-      const b = new LngLatBounds();
-      const rings = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-      for (const poly of rings) for (const [lon, lat] of poly[0]) b.extend([lon, lat]);
-      map.fitBounds(b, { padding: fitPadding(framing.current.slice, panelMargin() + 40), pitch: 50, duration: flags.anim ? FLY_MS : 0, essential: true });
+      const to = districtCamera(code);
+      if (!to) return false;
+      map.flyTo({ ...mapPose(to, framing.current.scale), padding: padding(), duration: flags.anim ? FLY_MS : 0, essential: true });
       return true;
     };
-    const flyHome = () => map.flyTo({ ...cameraOptions(scene.camera, padding()), duration: flags.anim ? FLY_MS : 0, essential: true });
+    const flyHome = () => map.flyTo({ ...cameraOptions(scene.camera, padding(), framing.current.scale), duration: flags.anim ? FLY_MS : 0, essential: true });
     status.flyToDistrict = flyToDistrict;
     status.flyHome = flyHome;
     // The console's commands through the hub: camera, highlight, layers, time (src/twin/wall-control.ts).
@@ -168,16 +181,10 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       overview,
       selection,
       padding,
+      scale: () => framing.current.scale,
       animate: flags.anim,
       // Framed as the double-tap fly frames a district.
-      districtCamera: (code) => {
-        const bounds = districtBounds(overview, code);
-        // On a small window the panel margin can leave no room to fit into: then fit the whole view.
-        const fit = bounds && (map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, panelMargin() + 40) }) ?? map.cameraForBounds(bounds));
-        if (!fit?.center) return null;
-        const center = LngLat.convert(fit.center);
-        return { center: [center.lng, center.lat], zoom: fit.zoom ?? map.getZoom(), pitch: 50, bearing: fit.bearing ?? 0 };
-      },
+      districtCamera,
       onStateChange: () => (redraw.current(), updateCity()),
     });
     status.wallControl = wallControl.stats;
@@ -201,7 +208,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     map.on('click', (e) => {
       if (!status.mapLoaded) return;
       // Close in, a tap on a building selects it (and its district); further out, districts.
-      const building = map.getZoom() >= BUILDING_PICK_ZOOM ? cityLayer.pick(e.point.x, e.point.y) : null;
+      const building = designZoom(map.getZoom(), framing.current.scale) >= BUILDING_PICK_ZOOM ? cityLayer.pick(e.point.x, e.point.y) : null;
       const buildings = city.getState().buildings;
       if (building !== null && buildings) {
         selection.setState({ district: String(buildings.district[building]), building });
@@ -293,7 +300,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
       selection.setState({ district: null, building: null });
       updateCity();
       if (moved) {
-        const options = cameraOptions(scene.camera, padding());
+        const options = cameraOptions(scene.camera, padding(), framing.current.scale);
         if (flags.anim) map.flyTo({ ...options, duration: FLY_MS, essential: true, curve: 1.2 });
         else map.jumpTo(options);
       }
@@ -341,12 +348,16 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
   useEffect(() => {
     scaleRef.current = scale;
     const resized = framing.current.slice !== slice;
+    const rescaled = framing.current.scale !== scale;
+    const before = framing.current.scale;
     framing.current = { scale, columnWidth, slice };
     const map = mapRef.current;
     if (map && resized) {
       map.resize(); // the canvas box changed with the window: match it before the padding
       map.setPadding(slice.padding);
     }
+    // The design-space camera stays where it was: a window grown to twice the height shows the same area.
+    if (map && rescaled) map.setZoom(mapPose({ zoom: designZoom(map.getZoom(), before) }, scale).zoom);
     redraw.current();
   }, [scale, columnWidth, slice]);
 

@@ -38,7 +38,7 @@ export interface TwinStatus {
   /** Flies to a district (false if unknown) or back to the scene's own camera. */
   flyToDistrict?: (code: string) => boolean;
   flyHome?: () => void;
-  /** Moves the camera at once (screenshots of a place; tests). */
+  /** Moves the camera at once (screenshots of a place; tests); a design-space camera (src/twin/framing.ts). */
   jumpTo?: (camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) => void;
   /** This display's slice of the wall's virtual view (offset, canvas box, padding). */
   slice?: () => import('./slice.ts').SliceFrame;
@@ -48,7 +48,9 @@ export interface TwinStatus {
   project?: (lonLat: [number, number]) => { x: number; y: number };
   /** What the console's commands did here: flights started by deltas, jumps made by snapshots. */
   wallControl?: () => import('./wall-control.ts').WallControlStats;
-  /** The map camera now (centre, zoom, pitch, bearing). */
+  /** The map labels placed now (src/layers/placed-labels-layer.ts), in this display's CSS px. */
+  labels?: () => import('../layers/label-registry.ts').PlacedLabel[];
+  /** The camera now (centre, zoom, pitch, bearing), in design space: the same on a wall of any size. */
   camera?: () => import('./wall-flight.ts').CameraPose;
 }
 

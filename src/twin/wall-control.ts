@@ -7,6 +7,7 @@ import { currentScene, type SceneStore } from '../store/scene-store.ts';
 import type { SelectionStore } from '../store/selection-store.ts';
 import type { Insets } from './slice.ts';
 import { flightAt, planFlight, type CameraPose, type Flight } from './wall-flight.ts';
+import { designZoom, mapPose } from './framing.ts';
 import './wall-control.css';
 
 /** How long a commanded flight takes (the same on every display: the curve is computed, not timed). */
@@ -20,6 +21,8 @@ export interface WallControlDeps {
   selection: SelectionStore;
   /** The map padding that frames the view (the slice's): kept on every jump. */
   padding: () => Insets;
+  /** The wall's DOM scale: poses here are in design space, the map's zoom is shifted by it (framing.ts). */
+  scale: () => number;
   /** The camera that frames a district, as the double-tap fly frames it; null before districts load. */
   districtCamera: (code: string) => CameraPose | null;
   animate: boolean;
@@ -76,7 +79,7 @@ export function attachWallControl(deps: WallControlDeps) {
 
   const pose = (): CameraPose => {
     const c = map.getCenter();
-    return { center: [c.lng, c.lat], zoom: map.getZoom(), pitch: map.getPitch(), bearing: map.getBearing() };
+    return { center: [c.lng, c.lat], zoom: designZoom(map.getZoom(), deps.scale()), pitch: map.getPitch(), bearing: map.getBearing() };
   };
 
   function resolve(target: CameraTarget | null, base: CameraPose): CameraPose | null {
@@ -93,7 +96,7 @@ export function attachWallControl(deps: WallControlDeps) {
     };
   }
 
-  const put = (p: CameraPose) => map.jumpTo({ ...p, padding: deps.padding() });
+  const put = (p: CameraPose) => map.jumpTo({ ...mapPose(p, deps.scale()), padding: deps.padding() });
 
   function tick() {
     raf = 0;

@@ -95,7 +95,7 @@ export function buildAqiStationLayers({ id, stations, version, scale, labels }: 
   };
   layers.push(
     new TextLayer<AirStation>({ ...text, id: `${id}-labels`, data: worst }),
-    new ZoomGatedTextLayer<AirStation>({ ...text, id: `${id}-labels-zoomed`, data: others, minZoom: LABEL_ZOOM }),
+    new ZoomGatedTextLayer<AirStation>({ ...text, id: `${id}-labels-zoomed`, data: others, minZoom: LABEL_ZOOM + Math.log2(scale) }), // design-space zoom (src/twin/framing.ts)
   );
   return layers;
 }

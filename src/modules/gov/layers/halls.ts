@@ -1,8 +1,8 @@
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { GovServices, ServiceHall } from '../../../hub/topics/gov.ts';
-import { CLOSED_COLOR, HALL_RADIUS, formatPct, hallRadius, toRgba, waitBand } from '../scales.ts';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
+import { CLOSED_COLOR, formatPct, hallRadius, toRgba, waitBand } from '../scales.ts';
 
 export interface HallLayerInput {
   id: string;
@@ -24,7 +24,7 @@ export function hallLabel(h: ServiceHall): string {
 
 /**
  * Government service centres: a disc sized by the queue (取号排队) and coloured by the expected
- * wait (status colours), grey outside office hours; names with queues, collision-filtered.
+ * wait (status colours), grey outside office hours; names with queues, never overlapping.
  */
 export function buildHallLayers({ id, value, seq, scale, labels = true }: HallLayerInput): Layer[] {
   const layers: Layer[] = [
@@ -51,42 +51,27 @@ export function buildHallLayers({ id, value, seq, scale, labels = true }: HallLa
   ];
   if (labels) {
     layers.push(
-      new TextLayer<ServiceHall>({
+      new PlacedLabelsLayer<ServiceHall>({
         id: `${id}-labels`,
         data: value.halls,
-        characterSet: 'auto',
-        fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
-        fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
         getText: hallLabel,
         getPosition: (h) => h.position,
         getSize: 15,
         sizeScale: scale,
-        sizeUnits: 'pixels',
         getColor: [230, 242, 255, 240],
-        outlineWidth: 4,
-        outlineColor: [7, 13, 26, 230],
-        // Above the disc. The collision filter tests a label at its anchor (the hall), so the
-        // (transparent) background reaches down over the anchor: [left, top, right, bottom] px.
+        // Above the disc.
         getPixelOffset: (h) => [0, -(hallRadius(h.queue) + 4) * scale],
-        getTextAnchor: 'middle',
         getAlignmentBaseline: 'bottom',
-        background: true,
-        getBackgroundColor: [0, 0, 0, 0],
-        backgroundPadding: [6, 3, 6, (HALL_RADIUS.max + 10) * scale],
+        getPriority: hallPriority,
         parameters: { depthCompare: 'always' },
-        extensions: [new CollisionFilterExtension()],
-        // @ts-expect-error CollisionFilterExtension props are added by the extension
-        getCollisionPriority: (h: ServiceHall) => hallPriority(h),
-        collisionTestProps: { sizeScale: scale * 1.3 },
-        updateTriggers: { getText: seq, getPixelOffset: seq, getCollisionPriority: seq },
+        updateTriggers: { getText: seq, getPixelOffset: seq, getPriority: seq },
       }),
     );
   }
   return layers;
 }
 
-/** Collision priority in deck's range [-1000, 1000]: the city's own centres first, then by queue. */
+/** Label priority, within [-1000, 1000]: the city's own centres first, then by queue. */
 export function hallPriority(h: ServiceHall): number {
   return (h.level === 'district' ? 0 : 500) + Math.min(499, h.queue);
 }

@@ -1,7 +1,7 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import type { HealthDistrict, HealthDistricts } from '../../../hub/topics/health.ts';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 import { shortName } from '../../overview/layers/district-columns.ts';
 import { LEVEL_NAMES, SHARE_MAX, formatPeople, formatSince, memoOn, percent, shareColor, toRgba, type Rgba } from '../scales.ts';
 
@@ -13,8 +13,8 @@ export function districtsByCode(value: HealthDistricts): Map<string, HealthDistr
 }
 
 /**
- * Label priority within deck's collision range [-1000, 1000]: districts in alert first, then
- * those with the most non-green codes.
+ * Label priority, within [-1000, 1000]: districts in alert first, then those with the most
+ * non-green codes.
  */
 export function labelPriority(d: HealthDistrict | undefined): number {
   if (!d) return -1000;
@@ -69,33 +69,17 @@ export function buildDistrictShares({ id, districts, value, seq, selected, scale
   );
   if (labels) {
     layers.push(
-      new TextLayer<DistrictFeature>({
+      new PlacedLabelsLayer<DistrictFeature>({
         id: `${id}-labels`,
         data: districts.features,
-        characterSet: 'auto',
-        fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
-        fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
         getText: (f) => shortName(f.properties.name),
         getPosition: (f) => f.properties.center,
         getSize: 16,
         sizeScale: scale,
-        sizeUnits: 'pixels',
-        getColor: [235, 245, 255, 255],
-        outlineWidth: 4,
-        outlineColor: [7, 13, 26, 230],
-        background: true,
-        getBackgroundColor: [0, 0, 0, 0],
-        backgroundPadding: [6, 3],
-        getTextAnchor: 'middle',
-        getAlignmentBaseline: 'center',
-        parameters: { depthCompare: 'always' },
-        extensions: [new CollisionFilterExtension()],
         // Districts in alert, then those with more non-green codes, keep their names first.
-        // @ts-expect-error CollisionFilterExtension props are added by the extension
-        getCollisionPriority: (f: DistrictFeature) => labelPriority(byCode.get(f.properties.code)),
-        collisionTestProps: { sizeScale: scale * 1.3 },
-        updateTriggers: { getCollisionPriority: seq },
+        getPriority: (f) => labelPriority(byCode.get(f.properties.code)),
+        parameters: { depthCompare: 'always' },
+        updateTriggers: { getPriority: seq },
       }),
     );
   }

@@ -1,9 +1,9 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import { scaleSequential, scaleSqrt } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
 import { rgb } from 'd3-color';
 import type { DistrictFeature, DistrictFigures, DistrictsResponse } from '../../../hub/contract.ts';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 
 /** Sequential cyan scale: low values deep teal, high values near white (reads on navy). */
 export const DISTRICT_RAMP = ['#0a2f4d', '#1478a8', '#3fd0ff', '#dff8ff'] as const;
@@ -73,34 +73,18 @@ export function buildDistrictLayers({ id, districts, figures, version, selected,
   });
 
   if (!labels) return [columns];
-  const names = new TextLayer<DistrictFeature>({
+  const names = new PlacedLabelsLayer<DistrictFeature>({
     id: `${id}-labels`,
     data: districts.features,
-    characterSet: 'auto',
-    fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
-    fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
     getText: (f) => shortName(f.properties.name),
     getPosition: (f) => [f.properties.center[0], f.properties.center[1], height(f) + 400],
     getSize: 18,
     sizeScale: scale,
-    sizeUnits: 'pixels',
-    getColor: [235, 245, 255, 255],
-    outlineWidth: 4,
-    outlineColor: [7, 13, 26, 230],
-    billboard: true,
-    // A (transparent) background box makes the collision hit-area the whole label, not its glyphs.
-    background: true,
-    getBackgroundColor: [0, 0, 0, 0],
-    backgroundPadding: [8, 4],
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
+    // The selected district always keeps its name, then the busiest.
+    getPriority: (f) => Math.sqrt(value(f)) + (f.properties.code === selected ? 1e6 : 0),
+    padding: [8, 4],
     parameters: { depthCompare: 'always' },
-    updateTriggers: { getPosition: version },
-    extensions: [new CollisionFilterExtension()],
-    // @ts-expect-error CollisionFilterExtension props are added by the extension
-    getCollisionPriority: (f: DistrictFeature) => Math.sqrt(value(f)) + (f.properties.code === selected ? 1e6 : 0),
-    collisionTestProps: { sizeScale: scale * 1.3 },
+    updateTriggers: { getPosition: version, getPriority: [version, selected] },
   });
 
   return [columns, names];

@@ -1,8 +1,8 @@
-import { ColumnLayer, GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { ColumnLayer, GeoJsonLayer } from '@deck.gl/layers';
 import { scaleSqrt } from 'd3-scale';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import type { PovertyDistrict, PovertyDistricts } from '../../../hub/topics/poverty.ts';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 import { shortName } from '../../overview/layers/district-columns.ts';
 import { SELECTED, formatWan, householdColorScale, memoOn, toRgba, type Rgba } from '../style.ts';
 
@@ -52,7 +52,7 @@ function derive(value: PovertyDistricts, districts: DistrictsResponse): Derived 
   };
 }
 
-/** Label priority within deck's collision range [-1000, 1000]: key counties first, then by households. */
+/** Label priority, within [-1000, 1000]: key counties first, then by households. */
 export function labelPriority(c: ColumnDatum, maxHouseholds: number): number {
   return (c.keyCounty ? 500 : 0) + Math.sqrt(c.households / Math.max(1, maxHouseholds)) * 400;
 }
@@ -138,35 +138,18 @@ export function buildDistrictColumns({ id, districts, value, seq, selected, scal
   });
 
   if (!labels) return [base, columns];
-  const names = new TextLayer<ColumnDatum>({
+  const names = new PlacedLabelsLayer<ColumnDatum>({
     id: `${id}-labels`,
     // With a district selected the names give way to its villages' (the card and panel name it).
     data: selected ? NO_COLUMNS : data.columns,
-    characterSet: 'auto',
-    fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
-    fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
     getText: (c) => shortName(c.name),
     getPosition: (c) => [c.position[0], c.position[1], height(c.households) + 2500],
     getSize: (c) => (c.keyCounty ? 17 : 15),
     sizeScale: scale,
-    sizeUnits: 'pixels',
     getColor: (c) => (c.keyCounty ? [235, 245, 255, 255] : [190, 210, 230, 230]),
-    outlineWidth: 4,
-    outlineColor: [7, 13, 26, 230],
-    background: true,
-    getBackgroundColor: [0, 0, 0, 0],
-    backgroundPadding: [6, 3],
-    getTextAnchor: 'middle',
-    // Centred on its anchor: the collision filter keeps a label only if its anchor is inside it.
-    getAlignmentBaseline: 'center',
+    getPriority: (c) => labelPriority(c, data.maxHouseholds),
     parameters: { depthCompare: 'always' },
-    extensions: [new CollisionFilterExtension()],
-    // @ts-expect-error CollisionFilterExtension props are added by the extension
-    getCollisionPriority: (c: ColumnDatum) => labelPriority(c, data.maxHouseholds),
-    // Generous hit boxes: the dense core would otherwise show half-faded, touching names.
-    collisionTestProps: { sizeScale: scale * 1.6 },
-    updateTriggers: { getPosition: seq },
+    updateTriggers: { getPosition: seq, getPriority: seq },
   });
   return [base, columns, names];
 }

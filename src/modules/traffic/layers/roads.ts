@@ -1,7 +1,7 @@
-import { PathLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { PathLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Road, TrafficCongestion, TrafficRoads } from '../../../hub/topics/traffic.ts';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 import { NO_DATA_RGBA, ROAD_CLASS_NAMES, ROAD_WIDTH_PX, congestionLevel, levelRgba, type Rgba } from '../scales.ts';
 
 export interface RoadLayerInput {
@@ -109,35 +109,21 @@ export function buildRoadLayers({ id, roads, congestion, congestionSeq, scale, l
   );
   if (labels && derived.bridges.length) {
     layers.push(
-      new TextLayer<Derived['bridges'][number]>({
+      new PlacedLabelsLayer<Derived['bridges'][number]>({
         id: `${id}-bridge-labels`,
         data: derived.bridges,
-        characterSet: 'auto',
-        fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
-        fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
         getText: (b) => b.name,
         getPosition: (b) => b.position,
         getSize: 15,
         sizeScale: scale,
-        sizeUnits: 'pixels',
         getColor: [225, 240, 255, 235],
-        outlineWidth: 4,
-        outlineColor: [7, 13, 26, 230],
-        // Just above the bridge. The collision filter tests a label at its anchor, so the
-        // (transparent) background reaches down over it: padding [left, top, right, bottom] px.
+        // Just above the bridge.
         getPixelOffset: [0, -6 * scale],
         getAlignmentBaseline: 'bottom',
-        billboard: true,
-        background: true,
-        getBackgroundColor: [0, 0, 0, 0],
-        backgroundPadding: [6, 3, 6, 14 * scale],
+        // The most congested bridges keep their names.
+        getPriority: (b) => congestion?.index[b.index] ?? 0,
         parameters: { depthCompare: 'always' },
-        extensions: [new CollisionFilterExtension()],
-        // @ts-expect-error CollisionFilterExtension props are added by the extension
-        getCollisionPriority: (b: Derived['bridges'][number]) => (congestion?.index[b.index] ?? 0),
-        collisionTestProps: { sizeScale: scale * 1.4 },
-        updateTriggers: { getCollisionPriority: version },
+        updateTriggers: { getPriority: version },
       }),
     );
   }

@@ -132,7 +132,8 @@ export function buildStationLayers({ id, stations, version, scale, labels }: Sta
       ...text,
       id: `${id}-temp-labels`,
       data: d.others,
-      minZoom: LABEL_ZOOM,
+      // A design-space zoom, as cameras are (src/twin/framing.ts): the map's is shifted by log2(scale).
+      minZoom: LABEL_ZOOM + Math.log2(scale),
       getText: (s) => `${s.name} ${fmt1(s.temperatureC)}°`,
       getSize: 14,
       getColor: [200, 216, 238, 255],

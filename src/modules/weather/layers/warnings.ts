@@ -1,8 +1,8 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import { WARNING_LEVELS, type DistrictRain, type Warning, type WeatherWarnings } from '../../../hub/topics/weather.ts';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 import { WARNING_LEVEL_STYLE, WARNING_TYPE_NAME, clockTime, toRgba, warningTitle, type Rgba } from '../colors.ts';
 
 const NONE: Rgba = [0, 0, 0, 0];
@@ -95,14 +95,10 @@ export function buildWarningLayers({ id, districts, warnings, version, selected,
   ];
   if (labels) {
     layers.push(
-      new TextLayer<DistrictFeature>({
+      new PlacedLabelsLayer<DistrictFeature>({
         id: `${id}-labels`,
         // The small core districts crowd the centre: they are named only when warned.
         data: labelledDistricts(districts, warnings),
-        characterSet: 'auto',
-        fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
-        fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
         getText: (f) => {
           const w = top(f.properties.code);
           const name = shortName(f.properties.name);
@@ -111,24 +107,14 @@ export function buildWarningLayers({ id, districts, warnings, version, selected,
         getPosition: (f) => f.properties.center,
         getSize: (f) => (top(f.properties.code) ? 17 : 14),
         sizeScale: scale,
-        sizeUnits: 'pixels',
         getColor: (f) => (top(f.properties.code) ? [255, 255, 255, 255] : [200, 216, 238, 200]),
-        outlineWidth: 4,
-        outlineColor: [7, 13, 26, 230],
-        background: true,
-        getBackgroundColor: [0, 0, 0, 0],
-        backgroundPadding: [6, 3],
-        getTextAnchor: 'middle',
-        getAlignmentBaseline: 'center',
-        parameters: { depthCompare: 'always' },
-        updateTriggers: { getText: version, getSize: version, getColor: version },
-        extensions: [new CollisionFilterExtension()],
-        // @ts-expect-error CollisionFilterExtension props are added by the extension
-        getCollisionPriority: (f: DistrictFeature) => {
+        // Warned districts first, the most severe warning first; then the larger districts.
+        getPriority: (f) => {
           const w = top(f.properties.code);
           return (w ? 100 + 10 * RANK[w.level] : 0) + Math.log10(f.properties.areaKm2);
         },
-        collisionTestProps: { sizeScale: scale * 1.2 },
+        parameters: { depthCompare: 'always' },
+        updateTriggers: { getText: version, getSize: version, getColor: version, getPriority: version },
       }),
     );
   }
