@@ -2,6 +2,7 @@
 // cover, and the map's scale at the camera centre, as a share of the canvas height.
 import type { Page } from 'playwright-core';
 import { DistrictsResponseSchema } from '../src/hub/contract.ts';
+import type { PlacedLabel } from '../src/layers/label-registry.ts';
 
 export type Rings = Record<string, [number, number][][]>;
 
@@ -54,17 +55,8 @@ export function measureFraming(page: Page, rings: Rings, codes?: string[]): Prom
 /** |a / b − 1|: how far two measurements are apart, relatively. */
 export const relativeGap = (a: number, b: number) => Math.abs(a / b - 1);
 
-export interface LabelBox {
-  layerId: string;
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /** Pairs of placed map labels whose boxes overlap (touching is not overlapping). */
-export function overlappingLabels(labels: LabelBox[]): string[] {
+export function overlappingLabels(labels: PlacedLabel[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i < labels.length; i++)
     for (let j = i + 1; j < labels.length; j++) {

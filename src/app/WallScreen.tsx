@@ -34,7 +34,7 @@ export function WallScreen() {
   return (
     <div className="wall" data-scene={scene.id}>
       <ErrorBoundary FallbackComponent={TwinFallback} resetKeys={[twinGeneration]}>
-        <TwinMap key={twinGeneration} scale={scale} columnWidth={columnWidth} slice={frame} onContextLost={onContextLost} />
+        <TwinMap key={twinGeneration} scale={scale} slice={frame} onContextLost={onContextLost} />
       </ErrorBoundary>
       <WallScaler layout={layout} offset={frame.offset} placement={slicedPlacement(layout, frame.grid.cols, columnWidth)}>
         <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />

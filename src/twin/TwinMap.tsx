@@ -19,14 +19,12 @@ import { wallNow } from '../control/wall-clock.ts';
 import { onModuleCodeLoaded } from '../modules/lazy-code.ts';
 import { fitPadding, type Insets, type SliceFrame } from './slice.ts';
 import { attachWallControl, districtBounds, playbackTime } from './wall-control.ts';
-import { designZoom, mapPose, type CameraPose } from './framing.ts';
+import { designZoom, fitMargins, mapPose, type CameraPose } from './framing.ts';
 import { placedLabels } from '../layers/label-registry.ts';
 
 interface Props {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
   scale: number;
-  /** Design-pixel width of the side columns: the camera centre shifts into the visible middle. */
-  columnWidth: number;
   /** This display's slice of the wall's one virtual view (a single display: all of it). */
   slice: SliceFrame;
   /** Called when the WebGL context is lost: the host mounts a fresh twin. */
@@ -58,12 +56,12 @@ function cameraOptions(camera: Camera, padding: Insets, scale: number) {
  * shared). Scenes, live data and selection reach deck through store subscriptions, not React
  * renders; animated layers get a requestAnimationFrame loop only while they are on screen.
  */
-export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
+export function TwinMap({ scale, slice, onContextLost }: Props) {
   const runtime = useWallRuntime();
   const container = useRef<HTMLDivElement>(null);
   const scaleRef = useRef(scale);
   const redraw = useRef<() => void>(() => {});
-  const framing = useRef({ scale, columnWidth, slice });
+  const framing = useRef({ scale, slice });
   const mapRef = useRef<MapLibreMap | null>(null);
 
   useEffect(() => {
@@ -74,7 +72,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     delete document.documentElement.dataset.twinReady;
     delete document.documentElement.dataset.sceneReady;
     const padding = () => framing.current.slice.padding;
-    const panelMargin = () => (framing.current.columnWidth + 16 + 40) * framing.current.scale;
+
     let scene = currentScene(scenes.getState());
     const map = new MapLibreMap({
       container: container.current!,
@@ -159,7 +157,8 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     const districtCamera = (code: string): CameraPose | null => {
       const bounds = districtBounds(overview, code);
       // On a small window the panel margin can leave no room to fit into: then fit the whole view.
-      const fit = bounds && (map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, panelMargin()) }) ?? map.cameraForBounds(bounds));
+      const margin = fitMargins(framing.current.slice.virtual, framing.current.scale);
+      const fit = bounds && (map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, margin.x, margin.y) }) ?? map.cameraForBounds(bounds));
       if (!fit?.center) return null;
       const center = LngLat.convert(fit.center);
       return { center: [center.lng, center.lat], zoom: designZoom(fit.zoom ?? map.getZoom(), framing.current.scale), pitch: 50, bearing: fit.bearing ?? 0 };
@@ -350,7 +349,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     const resized = framing.current.slice !== slice;
     const rescaled = framing.current.scale !== scale;
     const before = framing.current.scale;
-    framing.current = { scale, columnWidth, slice };
+    framing.current = { scale, slice };
     const map = mapRef.current;
     if (map && resized) {
       map.resize(); // the canvas box changed with the window: match it before the padding
@@ -359,7 +358,7 @@ export function TwinMap({ scale, columnWidth, slice, onContextLost }: Props) {
     // The design-space camera stays where it was: a window grown to twice the height shows the same area.
     if (map && rescaled) map.setZoom(mapPose({ zoom: designZoom(map.getZoom(), before) }, scale).zoom);
     redraw.current();
-  }, [scale, columnWidth, slice]);
+  }, [scale, slice]);
 
   const box = slice.container;
   return (

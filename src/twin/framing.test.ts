@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeWallLayout } from '../app/wall-layout.ts';
-import { designZoom, mapPose, zoomShift } from './framing.ts';
+import { DESIGN_FIT_AREA, designZoom, fitMargins, mapPose, zoomShift } from './framing.ts';
 
 const pose = { center: [106.5, 29.5] as [number, number], zoom: 7, pitch: 40, bearing: 10 };
 
@@ -29,5 +29,12 @@ describe('framing: design-space cameras on walls of every size', () => {
 
   it('never yields an infinite shift for a degenerate scale', () => {
     expect(Number.isFinite(zoomShift(0))).toBe(true);
+  });
+
+  it('leaves the same fit area, scaled, on a 16:9 and a 32:9 wall', () => {
+    expect(fitMargins({ width: 1920, height: 1080 }, 1)).toEqual({ x: (1920 - DESIGN_FIT_AREA.width) / 2, y: (1080 - DESIGN_FIT_AREA.height) / 2 });
+    const wide = fitMargins({ width: 7680, height: 2160 }, 2);
+    expect(7680 - 2 * wide.x).toBeCloseTo(DESIGN_FIT_AREA.width * 2, 9);
+    expect(2160 - 2 * wide.y).toBeCloseTo(DESIGN_FIT_AREA.height * 2, 9);
   });
 });

@@ -23,3 +23,19 @@ export function designZoom(mapZoom: number, scale: number): number {
 }
 
 export type { CameraPose };
+
+/**
+ * The area a fit to bounds (fly to a district) may use, in design px: the 1920×1080 design less its
+ * panel columns (420 px and a 16 px gap a side) and header (76 px), with 40 px to spare all round.
+ * It is the same on every wall, centred and scaled with it, so a 32:9 wall frames a district as a
+ * 16:9 one does, with more city around it, rather than filling its wider middle.
+ */
+export const DESIGN_FIT_AREA = { width: 1920 - 2 * (420 + 16 + 40), height: 1080 - 2 * (76 + 40) } as const;
+
+/** Margins (CSS px, each side of the virtual view) that leave DESIGN_FIT_AREA at this scale. */
+export function fitMargins(virtual: { width: number; height: number }, scale: number): { x: number; y: number } {
+  return {
+    x: Math.max(0, (virtual.width - DESIGN_FIT_AREA.width * scale) / 2),
+    y: Math.max(0, (virtual.height - DESIGN_FIT_AREA.height * scale) / 2),
+  };
+}

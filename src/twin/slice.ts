@@ -87,13 +87,14 @@ export function toVirtual(frame: SliceFrame, p: { x: number; y: number }): { x: 
 /**
  * Padding for map.fitBounds/cameraForBounds so every display computes the camera the virtual view
  * would: maplibre fits into canvas width − (transform padding + option padding) around the
- * principal point shifted by (option left − right) / 2. Asking for `margin` on each side of the
+ * principal point shifted by (option left − right) / 2. Asking for `margin` left and right and
+ * `marginY` above and below
  * virtual view, the option padding is symmetric (no shift off the virtual centre) and may be
  * negative on an edge display, whose canvas is narrower than the wall.
  */
-export function fitPadding(frame: SliceFrame, margin: number): Insets {
+export function fitPadding(frame: SliceFrame, margin: number, marginY = margin): Insets {
   const { container, padding, virtual } = frame;
   const x = (container.width - padding.left - padding.right - virtual.width) / 2 + margin;
-  const y = (container.height - padding.top - padding.bottom - virtual.height) / 2 + margin;
+  const y = (container.height - padding.top - padding.bottom - virtual.height) / 2 + marginY;
   return { left: x, right: x, top: y, bottom: y };
 }
