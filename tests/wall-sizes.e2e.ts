@@ -156,14 +156,17 @@ describe('framing: a scene frames the same area at every wall size', () => {
       for (const wall of others) {
         const got = wall.scenes[scene];
         rows.push(`${scene} ${wall.label}: scale ${(got.scene.centreScale / ref.scene.centreScale).toFixed(3)} box-h ${(got.scene.box.height / ref.scene.box.height).toFixed(3)} box-w ${(got.scene.box.width / ref.scene.box.width).toFixed(3)} district-h ${(got.district.box.height / ref.district.box.height).toFixed(3)}`);
+        // A scene close in over the core (the city) sees districts run off every edge: their box is
+        // the canvas's, clipped differently by each aspect, and only the scale at the centre compares.
+        const clipped = ref.scene.box.height > 0.95 || ref.scene.box.width > 0.95;
         for (const kind of ['scene', 'home'] as const) {
           expect(relativeGap(got[kind].centreScale, ref[kind].centreScale), `${scene} ${kind} at ${wall.label}`).toBeLessThan(SAME);
-          expect(relativeGap(got[kind].box.height, ref[kind].box.height), `${scene} ${kind} box at ${wall.label}`).toBeLessThan(SAME);
+          if (!clipped) expect(relativeGap(got[kind].box.height, ref[kind].box.height), `${scene} ${kind} box at ${wall.label}`).toBeLessThan(SAME);
         }
         // A district fly-to fits the district between the panel columns: its height share holds.
         expect(relativeGap(got.district.box.height, ref.district.box.height), `${scene} district at ${wall.label}`).toBeLessThan(SAME);
         // Walls of the design's shape (16:9) frame the same share across as well.
-        if (!wall.wide && wall.label.startsWith('3840')) expect(relativeGap(got.scene.box.width, ref.scene.box.width), `${scene} width at ${wall.label}`).toBeLessThan(SAME);
+        if (!clipped && !wall.wide && wall.label.startsWith('3840')) expect(relativeGap(got.scene.box.width, ref.scene.box.width), `${scene} width at ${wall.label}`).toBeLessThan(SAME);
       }
     }
     if (process.env.E2E_FIGURES) console.info(rows.join('\n'));
