@@ -72,7 +72,6 @@ export function TwinMap({ scale, slice, onContextLost }: Props) {
     delete document.documentElement.dataset.twinReady;
     delete document.documentElement.dataset.sceneReady;
     const padding = () => framing.current.slice.padding;
-
     let scene = currentScene(scenes.getState());
     const map = new MapLibreMap({
       container: container.current!,
@@ -153,10 +152,11 @@ export function TwinMap({ scale, slice, onContextLost }: Props) {
     });
     const counters = deckCounters(deck);
     status.deckMetrics = counters.metrics;
-    // Framed between the panel columns (with a margin that scales with them): the same area at every wall size.
+    // Fitted into the design's fit area between the panel columns, scaled with the wall
+    // (DESIGN_FIT_AREA in framing.ts): the same district framing at every wall size.
     const districtCamera = (code: string): CameraPose | null => {
       const bounds = districtBounds(overview, code);
-      // On a small window the panel margin can leave no room to fit into: then fit the whole view.
+      // Should the fit still fail (a degenerate window), fit the whole view.
       const margin = fitMargins(framing.current.slice.virtual, framing.current.scale);
       const fit = bounds && (map.cameraForBounds(bounds, { padding: fitPadding(framing.current.slice, margin.x, margin.y) }) ?? map.cameraForBounds(bounds));
       if (!fit?.center) return null;
