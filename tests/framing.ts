@@ -22,6 +22,8 @@ export interface Framing {
   box: { width: number; height: number };
   /** Pixels per 0.05° of longitude at the camera centre, over the virtual canvas height. */
   centreScale: number;
+  /** Every vertex measured lies on the canvas: the box is the districts' own, not the canvas's cut of them. */
+  whole: boolean;
 }
 
 /** Measures the current camera; only `codes` count for the box (all districts when omitted). */
@@ -35,11 +37,15 @@ export function measureFraming(page: Page, rings: Rings, codes?: string[]): Prom
       return { x: q.x + offset.x, y: q.y + offset.y };
     };
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    let whole = true;
     for (const rings of polys)
       for (const ring of rings)
         for (const v of ring) {
           const { x, y } = at(v);
-          if (!(x >= 0 && x <= virtual.width && y >= 0 && y <= virtual.height)) continue;
+          if (!(x >= 0 && x <= virtual.width && y >= 0 && y <= virtual.height)) {
+            whole = false;
+            continue;
+          }
           [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
         }
     const { center } = twin.camera!();
@@ -48,6 +54,7 @@ export function measureFraming(page: Page, rings: Rings, codes?: string[]): Prom
     return {
       box: { width: Math.max(0, x1 - x0) / virtual.width, height: Math.max(0, y1 - y0) / virtual.height },
       centreScale: Math.hypot(b.x - a.x, b.y - a.y) / virtual.height,
+      whole,
     };
   }, picked);
 }

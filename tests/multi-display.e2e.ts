@@ -134,7 +134,15 @@ describe('multi-display wall (3 × 640×540 = 1920×540)', () => {
   }, 240_000);
 
   it('(b) stitched side by side, the content continues across each seam; panels and header parts sit on one display', async () => {
+    // Close enough that districts, borders and names cross both seams (on this 1920×540 wall the
+    // overview's own camera frames the municipality small, between the panel columns).
+    const camera = { center: [107.4, 29.95] as [number, number], zoom: 8, pitch: 36, bearing: 0 };
+    await Promise.all(displays.map(({ page }) => page.evaluate((c) => window.__onescreenTwin!.jumpTo!(c), camera)));
+    await Promise.all(displays.map(({ page }) => waitFrames(page, 2)));
     const shots = await shootAll(displays.map((d) => d.page));
+    // Back to the scene's camera, as the whole-wall page still shows it for (c).
+    await Promise.all(displays.map(({ page }) => page.evaluate(() => window.__onescreenTwin!.flyHome!())));
+    await Promise.all(displays.map(({ page }) => waitFrames(page, 2)));
     const stitched = await stitchRow(analysis, shots);
     mkdirSync('docs/screenshots', { recursive: true });
     writeFileSync('docs/screenshots/wall-3-displays.png', stitched);

@@ -29,3 +29,26 @@ export function clearLabels(layerId: string): void {
 export function placedLabels(): PlacedLabel[] {
   return [...byLayer.values()].flat();
 }
+
+/**
+ * Where the map canvas sits in the whole wall's view (CSS px): labels are placed in that view, not
+ * in one canvas, so every display of a multi-display wall places the same labels and a name
+ * crossing a seam shows on both sides of it. Null: the canvas is the whole view.
+ */
+export interface LabelFrame {
+  /** Offset from canvas to wall coordinates. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+let frame: LabelFrame | null = null;
+
+export function setLabelFrame(next: LabelFrame | null): void {
+  frame = next;
+}
+
+export function labelFrame(): LabelFrame | null {
+  return frame;
+}

@@ -12,7 +12,7 @@ import type {
 } from '@deck.gl/core';
 import { TextLayer, type TextLayerProps } from '@deck.gl/layers';
 import { placeLabels, type AlignmentBaseline, type ScreenCandidate, type TextAnchor } from './label-placement.ts';
-import { clearLabels, publishLabels } from './label-registry.ts';
+import { clearLabels, labelFrame, publishLabels } from './label-registry.ts';
 
 type _PlacedLabelsLayerProps<DataT> = {
   data: readonly DataT[];
@@ -137,11 +137,17 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
         offset: evaluate(p.getPixelOffset, d, info),
       };
     });
+    // Placed in the whole wall's view (labelFrame), then reported in this canvas's pixels.
+    const view = labelFrame() ?? { x: 0, y: 0, width: viewport.width, height: viewport.height };
+    for (const c of candidates) {
+      c.x += view.x;
+      c.y += view.y;
+    }
     const [px, py] = p.padding;
-    const placed = placeLabels(candidates, { width: viewport.width, height: viewport.height, padding: [px * p.sizeScale, py * p.sizeScale] });
+    const placed = placeLabels(candidates, { width: view.width, height: view.height, padding: [px * p.sizeScale, py * p.sizeScale] });
     publishLabels(
       this.id,
-      placed.map(({ index, x, y, width, height }) => ({ layerId: this.id, text: candidates[index].text, x, y, width, height })),
+      placed.map(({ index, x, y, width, height }) => ({ layerId: this.id, text: candidates[index].text, x: x - view.x, y: y - view.y, width, height })),
     );
     return placed.map((b) => b.index).sort((a, b) => a - b);
   }

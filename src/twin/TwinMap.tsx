@@ -20,7 +20,7 @@ import { onModuleCodeLoaded } from '../modules/lazy-code.ts';
 import { fitPadding, type Insets, type SliceFrame } from './slice.ts';
 import { attachWallControl, districtBounds, playbackTime } from './wall-control.ts';
 import { designZoom, fitMargins, mapPose, type CameraPose } from './framing.ts';
-import { placedLabels } from '../layers/label-registry.ts';
+import { placedLabels, setLabelFrame } from '../layers/label-registry.ts';
 
 interface Props {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
@@ -50,6 +50,14 @@ function cameraOptions(camera: Camera, padding: Insets, scale: number) {
     padding,
   };
 }
+
+/** Labels are placed in the whole wall's view: every display of a wall places the same ones. */
+const labelFrameOf = ({ container, offset, virtual }: SliceFrame) => ({
+  x: container.left + offset.x,
+  y: container.top + offset.y,
+  width: virtual.width,
+  height: virtual.height,
+});
 
 /**
  * The twin: a maplibre base with deck.gl layers interleaved in the same WebGL context (depth
@@ -129,6 +137,7 @@ export function TwinMap({ scale, slice, onContextLost }: Props) {
       return { x: p.x + framing.current.slice.container.left, y: p.y + framing.current.slice.container.top };
     };
     status.slice = () => framing.current.slice;
+    setLabelFrame(labelFrameOf(framing.current.slice));
     status.labels = () => {
       const { left, top } = framing.current.slice.container;
       return placedLabels().map((l) => ({ ...l, x: l.x + left, y: l.y + top }));
@@ -354,6 +363,7 @@ export function TwinMap({ scale, slice, onContextLost }: Props) {
     if (map && resized) {
       map.resize(); // the canvas box changed with the window: match it before the padding
       map.setPadding(slice.padding);
+      setLabelFrame(labelFrameOf(slice));
     }
     // The design-space camera stays where it was: a window grown to twice the height shows the same area.
     if (map && rescaled) map.setZoom(mapPose({ zoom: designZoom(map.getZoom(), before) }, scale).zoom);
