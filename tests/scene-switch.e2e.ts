@@ -66,7 +66,9 @@ describe('scene switching', () => {
     await page.waitForFunction(
       (b) => {
         const p = window.__onescreenTwin!.project!([106.55, 29.56]);
-        return Math.hypot(p.x - b.x, p.y - b.y) > 5;
+        // The two scenes differ in pitch only (36° → 30°): on this 1280×720 wall, framed as the
+        // 1920×1080 design, that moves the core by a few pixels over the flight.
+        return Math.hypot(p.x - b.x, p.y - b.y) > 2;
       },
       before,
       { timeout: 20_000 },
