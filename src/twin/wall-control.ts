@@ -3,11 +3,9 @@ import { wallNow } from '../control/wall-clock.ts';
 import type { CameraTarget, Highlight, WallState } from '../hub/control.ts';
 import type { ControlState, ControlStore } from '../store/control-store.ts';
 import type { OverviewStore } from '../store/overview-store.ts';
-import { currentScene, type SceneStore } from '../store/scene-store.ts';
 import type { SelectionStore } from '../store/selection-store.ts';
-import type { Insets } from './slice.ts';
-import { flightAt, planFlight, type CameraPose, type Flight } from './wall-flight.ts';
-import { designZoom, mapPose } from './framing.ts';
+import type { CameraPose } from './wall-flight.ts';
+import type { CameraDirector, CameraGoal } from './controller/camera-director.ts';
 import './wall-control.css';
 
 /** How long a commanded flight takes (the same on every display: the curve is computed, not timed). */
@@ -16,13 +14,10 @@ export const WALL_FLY_MS = 3000;
 export interface WallControlDeps {
   map: MapLibreMap;
   control: ControlStore;
-  scenes: SceneStore;
   overview: OverviewStore;
   selection: SelectionStore;
-  /** The map padding that frames the view (the slice's): kept on every jump. */
-  padding: () => Insets;
-  /** The wall's DOM scale: poses here are in design space, the map's zoom is shifted by it (framing.ts). */
-  scale: () => number;
+  /** The twin's one camera owner: the console holds the camera through it. */
+  director: CameraDirector;
   /** The camera that frames a district, as the double-tap fly frames it; null before districts load. */
   districtCamera: (code: string) => CameraPose | null;
   animate: boolean;
@@ -63,30 +58,22 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Puts the wall state on the twin: the camera (jumped to after a snapshot, flown in lock-step after
  * a command), the highlight (a district selected as by a tap, or a labelled point marker), and tells
- * the twin when layers or time changed. A flight is a pure function of the wall clock, applied each
- * frame with jumpTo, so every display shows the same pose at the same hub time; the next command
- * takes over from wherever the last flight was at its issuedAt.
+ * the twin when layers or time changed. The console holds the camera through the twin's director
+ * (controller/camera-director.ts), which flies on the wall clock: every display shows the same pose
+ * at the same hub time, and the next command takes over from wherever the last flight was at its
+ * issuedAt.
  */
 export function attachWallControl(deps: WallControlDeps) {
-  const { map, control } = deps;
-  let flight: Flight | null = null;
-  let raf = 0;
+  const { map, control, director } = deps;
   /** A target that could not be resolved yet (the districts had not arrived): jumped to when they do. */
   let pending: { target: CameraTarget | null } | null = null;
   let marker: Marker | null = null;
   let markerLabel: string | null = null;
   const stats = totals;
 
-  const pose = (): CameraPose => {
-    const c = map.getCenter();
-    return { center: [c.lng, c.lat], zoom: designZoom(map.getZoom(), deps.scale()), pitch: map.getPitch(), bearing: map.getBearing() };
-  };
-
-  function resolve(target: CameraTarget | null, base: CameraPose): CameraPose | null {
-    if (target === null) {
-      const { center, zoom, pitch, bearing } = currentScene(deps.scenes.getState()).camera;
-      return { center, zoom, pitch, bearing };
-    }
+  /** null: the scene's own camera, and the console gives the camera back once there. */
+  function resolve(target: CameraTarget | null, base: CameraPose): CameraGoal | null {
+    if (target === null) return 'scene';
     if ('district' in target) return deps.districtCamera(target.district);
     return {
       center: target.center,
@@ -96,43 +83,18 @@ export function attachWallControl(deps: WallControlDeps) {
     };
   }
 
-  const put = (p: CameraPose) => map.jumpTo({ ...mapPose(p, deps.scale()), padding: deps.padding() });
-
-  function tick() {
-    raf = 0;
-    if (!flight) return;
-    const { pose: p, done } = flightAt(flight, wallNow());
-    put(p);
-    if (done) flight = null;
-    else raf = requestAnimationFrame(tick);
-  }
-
-  function stopFlight() {
-    flight = null;
-    if (raf) cancelAnimationFrame(raf);
-    raf = 0;
-  }
-
-  function jump(target: CameraTarget | null) {
-    stopFlight();
-    const to = resolve(target, pose());
+  function move(target: CameraTarget | null, start: number | undefined, duration: number) {
+    // An interrupted flight hands over where it was at the command's moment, on every display alike.
+    const to = resolve(target, director.poseAt(start ?? wallNow()));
     pending = to ? null : { target };
-    if (!to) return;
-    stats.jumps++;
-    put(to);
+    if (!to) return false;
+    director.fly('console', to, { start, duration, release: target === null });
+    return true;
   }
 
-  function fly(target: CameraTarget | null, issuedAt: number) {
-    // An interrupted flight hands over where it was at the new command's moment, on every display alike.
-    const from = flight ? flightAt(flight, issuedAt).pose : pose();
-    stopFlight();
-    const to = resolve(target, from);
-    pending = to ? null : { target };
-    if (!to) return;
-    stats.flights++;
-    flight = planFlight(from, to, issuedAt, deps.animate ? WALL_FLY_MS : 0);
-    tick();
-  }
+  /** A snapshot says what is true now: jump there, never replay the way there. */
+  const jump = (target: CameraTarget | null) => move(target, undefined, 0) && stats.jumps++;
+  const fly = (target: CameraTarget | null, issuedAt: number) => move(target, issuedAt, deps.animate ? WALL_FLY_MS : 0) && stats.flights++;
 
   function highlight(target: Highlight | null) {
     marker?.remove();
@@ -189,11 +151,10 @@ export function attachWallControl(deps: WallControlDeps) {
   }
 
   return {
-    stats: (): WallControlStats => ({ ...stats, flying: flight !== null, marker: markerLabel }),
-    camera: pose,
+    stats: (): WallControlStats => ({ ...stats, flying: director.holder() === 'console' && director.flying(), marker: markerLabel }),
     detach() {
       unsubscribers.forEach((u) => u());
-      stopFlight();
+      director.release('console');
       marker?.remove();
     },
   };

@@ -1,0 +1,101 @@
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { WallRuntime } from '../../app/wall-runtime.ts';
+import { wallNow } from '../../control/wall-clock.ts';
+import type { Scene } from '../../hub/contract.ts';
+import { setLegends } from '../../store/legend-store.ts';
+import { buildSceneFrame, type SceneFrame, type SceneFrameInput } from '../scene-layers.ts';
+import { noteSceneLayersReady, twinStatus } from '../twin-status.ts';
+
+export interface SceneDriverDeps {
+  runtime: WallRuntime;
+  map: MapLibreMap;
+  deck: MapLibreOverlay;
+  scene: () => Scene;
+  scale: () => number;
+  /** The frame's 3D contributions changed (beacons, rain): the city takes them. */
+  onCityEffects: (frame: SceneFrame) => void;
+}
+
+/** How often a tileset still loading under a still camera is nudged to traverse again. */
+const NUDGE_MS = 2000;
+
+/**
+ * Hands the scene's deck.gl layers to deck: built from the stores each time something they read
+ * changed (never through React), and every frame while an animated layer is on screen.
+ */
+export function createSceneDriver(deps: SceneDriverDeps) {
+  const { runtime, map, deck } = deps;
+  const status = twinStatus();
+  const failedLayers = new Set<string>();
+  let readyScene: string | null = null;
+  let lastInput: SceneFrameInput | null = null;
+  let lastFrame: SceneFrame | null = null;
+  let layersHidden = false;
+  let onlyLayers: string[] | null = null;
+  let lastNudge = 0;
+  let nudgeSign = 1;
+
+  function draw(): SceneFrame {
+    const { topics, overview, selection, diagnostics, legends, flags, control } = runtime;
+    const scene = deps.scene();
+    lastInput = {
+      scene,
+      topics: topics.getState(),
+      districts: overview.getState().districts,
+      overview: overview.getState().overview,
+      selectedDistrict: selection.getState().district,
+      scale: deps.scale(),
+      now: flags.anim ? wallNow() : 0,
+      animate: flags.anim,
+      layerVisibility: control.getState().state?.layers,
+    };
+    const frame = buildSceneFrame(lastInput, (layerId, err) => {
+      if (failedLayers.has(layerId)) return;
+      failedLayers.add(layerId); // report once: a broken builder would otherwise flood diagnostics
+      diagnostics.setState({ lastError: `layer ${layerId}: ${err instanceof Error ? err.message : String(err)}` });
+    });
+    const only = onlyLayers;
+    deck.setProps({ layers: layersHidden ? [] : only ? frame.layers.filter((l) => only.some((p) => l.id.startsWith(p))) : frame.layers });
+    deps.onCityEffects(frame);
+    status.layerIds = frame.layers.map((l) => l.id);
+    setLegends(legends, frame.legends);
+    // deck.gl's Tile3DLayer selects tiles when the viewport changes; a tileset that finishes
+    // loading under a still camera may never be traversed. While content is pending, nudge the
+    // bearing by a thousandth of a degree (invisible) every two seconds.
+    if (frame.loading && Date.now() - lastNudge > NUDGE_MS && status.mapLoaded) {
+      lastNudge = Date.now();
+      nudgeSign = -nudgeSign;
+      map.jumpTo({ bearing: map.getBearing() + nudgeSign * 1e-3 });
+    }
+    if (frame.ready && readyScene !== scene.id) {
+      readyScene = scene.id;
+      noteSceneLayersReady(scene.id);
+      map.triggerRepaint(); // a still scene draws no new frame by itself: ask for the one that counts
+    }
+    lastFrame = frame;
+    return frame;
+  }
+
+  return {
+    draw,
+    /** Whether the layers on screen move every frame (and animation is on). */
+    animated: () => Boolean(lastFrame?.animated && runtime.flags.anim),
+    /** The last frame's input: tooltips are built with the context the layer was drawn with. */
+    lastInput: () => lastInput,
+    sceneChanged() {
+      readyScene = null;
+      failedLayers.clear();
+    },
+    setLayersHidden(hidden: boolean) {
+      layersHidden = hidden;
+      draw();
+    },
+    setOnlyLayers(prefixes: string[] | null) {
+      onlyLayers = prefixes;
+      draw();
+    },
+  };
+}
+
+export type SceneDriver = ReturnType<typeof createSceneDriver>;
