@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WebMercatorViewport, type UpdateParameters } from '@deck.gl/core';
-import { PlacedLabelsLayer } from './placed-labels-layer.ts';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { drawLabelsLast, PlacedLabelsLayer } from './placed-labels-layer.ts';
 import { placedLabels } from './label-registry.ts';
 
 interface Name {
@@ -72,5 +73,15 @@ describe('PlacedLabelsLayer', () => {
     const getColor = layer.renderLayers().props.getColor as (d: Name, info: { index: number }) => unknown;
     getColor(layer.state.placed[1], { index: 1 });
     expect(seen).toEqual([2]);
+  });
+});
+
+describe('drawLabelsLast', () => {
+  it('draws every label layer after the symbols, keeping each group in its order', () => {
+    const names = new PlacedLabelsLayer({ id: 'names', data: [] });
+    const points = new ScatterplotLayer({ id: 'points', data: [] });
+    const roads = new PlacedLabelsLayer({ id: 'roads', data: [] });
+    const vehicles = new ScatterplotLayer({ id: 'vehicles', data: [] });
+    expect(drawLabelsLast([names, points, roads, vehicles]).map((l) => l.id)).toEqual(['points', 'vehicles', 'names', 'roads']);
   });
 });

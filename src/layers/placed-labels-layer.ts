@@ -179,8 +179,19 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
         characterSet: p.characterSet,
         outlineWidth: p.outlineWidth,
         outlineColor: p.outlineColor,
+        // Names stay readable over extrusions and the 3D city: never depth-tested, never occluding.
+        parameters: { depthCompare: 'always', depthWriteEnabled: false },
         updateTriggers,
       }),
     );
   }
+}
+
+/**
+ * The scene's layers with every label layer moved to the end (order otherwise kept): names are
+ * drawn over any layer's symbols (checkpoints, stations, vehicles), their halo keeping them legible.
+ */
+export function drawLabelsLast<L>(layers: readonly L[]): L[] {
+  const isLabels = (l: L) => l instanceof PlacedLabelsLayer;
+  return [...layers.filter((l) => !isLabels(l)), ...layers.filter(isLabels)];
 }

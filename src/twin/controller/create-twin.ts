@@ -130,6 +130,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
     deck,
     scene: () => scene,
     scale: () => framing.scale,
+    requestFrame: scheduler.request,
     onCityEffects: (frame) => {
       // Modules' 3D elements change far less often than the layers are drawn: the city hears of real changes only.
       if (effects.frame && sameElements(frame.city3d, effects.frame.city3d)) return;

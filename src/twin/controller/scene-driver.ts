@@ -3,6 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { WallRuntime } from '../../app/wall-runtime.ts';
 import { wallNow } from '../../control/wall-clock.ts';
 import type { Scene } from '../../hub/contract.ts';
+import { drawLabelsLast } from '../../layers/placed-labels-layer.ts';
 import { setLegends } from '../../store/legend-store.ts';
 import { buildSceneFrame, type SceneFrame, type SceneFrameInput } from '../scene-layers.ts';
 import { noteSceneLayersReady, twinStatus } from '../twin-status.ts';
@@ -13,6 +14,8 @@ export interface SceneDriverDeps {
   deck: MapLibreOverlay;
   scene: () => Scene;
   scale: () => number;
+  /** Asks the twin's frame scheduler for one frame. */
+  requestFrame: () => void;
   /** The frame's 3D contributions changed (beacons, rain): the city takes them. */
   onCityEffects: (frame: SceneFrame) => void;
 }
@@ -56,9 +59,10 @@ export function createSceneDriver(deps: SceneDriverDeps) {
       diagnostics.setState({ lastError: `layer ${layerId}: ${err instanceof Error ? err.message : String(err)}` });
     });
     const only = onlyLayers;
-    deck.setProps({ layers: layersHidden ? [] : only ? frame.layers.filter((l) => only.some((p) => l.id.startsWith(p))) : frame.layers });
+    const shown = layersHidden ? [] : only ? frame.layers.filter((l) => only.some((p) => l.id.startsWith(p))) : frame.layers;
+    deck.setProps({ layers: drawLabelsLast(shown) });
     deps.onCityEffects(frame);
-    status.layerIds = frame.layers.map((l) => l.id);
+    status.layerIds = drawLabelsLast(frame.layers).map((l) => l.id);
     setLegends(legends, frame.legends);
     // deck.gl's Tile3DLayer selects tiles when the viewport changes; a tileset that finishes
     // loading under a still camera may never be traversed. While content is pending, nudge the
@@ -71,7 +75,7 @@ export function createSceneDriver(deps: SceneDriverDeps) {
     if (frame.ready && readyScene !== scene.id) {
       readyScene = scene.id;
       noteSceneLayersReady(scene.id);
-      map.triggerRepaint(); // a still scene draws no new frame by itself: ask for the one that counts
+      deps.requestFrame(); // a still scene draws no new frame by itself: ask for the one that counts
     }
     lastFrame = frame;
     return frame;
