@@ -236,7 +236,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   const relight = setInterval(updateCity, 60_000);
   const unsubscribers = [
     overview.subscribe((s, prev) => (s.districts !== prev.districts || s.overview !== prev.overview) && redraw()),
-    topics.subscribe(redraw),
+    topics.subscribe((next, prev) => layers.reads(next, prev) && redraw()),
     // A lazily loaded module's layer code arrived: build its layers now.
     onModuleCodeLoaded(redraw),
     selection.subscribe(() => (redraw(), updateCity())),

@@ -5,6 +5,7 @@ import { wallNow } from '../../control/wall-clock.ts';
 import type { Scene } from '../../hub/contract.ts';
 import { drawLabelsLast } from '../../layers/placed-labels-layer.ts';
 import { setLegends } from '../../store/legend-store.ts';
+import type { TopicState } from '../../store/topic-store.ts';
 import { buildSceneFrame, type SceneFrame, type SceneFrameInput } from '../scene-layers.ts';
 import { noteSceneLayersReady, twinStatus } from '../twin-status.ts';
 
@@ -18,6 +19,19 @@ export interface SceneDriverDeps {
   requestFrame: () => void;
   /** The frame's 3D contributions changed (beacons, rain): the city takes them. */
   onCityEffects: (frame: SceneFrame) => void;
+}
+
+/**
+ * The topic values as builders see them, noting each topic they look up: a later hub update of a
+ * topic no layer read (a panel's) then redraws nothing.
+ */
+export function trackTopicReads(values: TopicState['values'], read: Set<string>): TopicState['values'] {
+  return new Proxy(values, {
+    get(target, key) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key);
+    },
+  });
 }
 
 /** How often a tileset still loading under a still camera is nudged to traverse again. */
@@ -36,15 +50,17 @@ export function createSceneDriver(deps: SceneDriverDeps) {
   let lastFrame: SceneFrame | null = null;
   let layersHidden = false;
   let onlyLayers: string[] | null = null;
+  let topicsRead = new Set<string>();
   let lastNudge = 0;
   let nudgeSign = 1;
 
   function draw(): SceneFrame {
     const { topics, overview, selection, diagnostics, legends, flags, control } = runtime;
     const scene = deps.scene();
+    const read = new Set<string>();
     lastInput = {
       scene,
-      topics: topics.getState(),
+      topics: { values: trackTopicReads(topics.getState().values, read) },
       districts: overview.getState().districts,
       overview: overview.getState().overview,
       selectedDistrict: selection.getState().district,
@@ -78,6 +94,7 @@ export function createSceneDriver(deps: SceneDriverDeps) {
       deps.requestFrame(); // a still scene draws no new frame by itself: ask for the one that counts
     }
     lastFrame = frame;
+    topicsRead = read;
     return frame;
   }
 
@@ -87,6 +104,11 @@ export function createSceneDriver(deps: SceneDriverDeps) {
     animated: () => Boolean(lastFrame?.animated && runtime.flags.anim),
     /** The last frame's input: tooltips are built with the context the layer was drawn with. */
     lastInput: () => lastInput,
+    /** Whether a topic update changed what the layers read last time (a panel's topic alone redraws nothing). */
+    reads(next: TopicState, prev: TopicState) {
+      for (const topic of topicsRead) if (next.values[topic] !== prev.values[topic]) return true;
+      return false;
+    },
     sceneChanged() {
       readyScene = null;
       failedLayers.clear();
