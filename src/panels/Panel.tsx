@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 
 interface Props {
@@ -7,12 +7,14 @@ interface Props {
   children: ReactNode;
   testId?: string;
   slot?: string;
+  /** Where its column puts it (absolute, design px). */
+  style?: CSSProperties;
 }
 
 /** A glass panel with corner accents. A panel that throws shows a notice; the wall goes on. */
-export function Panel({ title, titleEn, children, testId, slot }: Props) {
+export function Panel({ title, titleEn, children, testId, slot, style }: Props) {
   return (
-    <section className="panel" data-testid={testId} data-slot={slot}>
+    <section className="panel" data-testid={testId} data-slot={slot} style={style}>
       <header className="panel__title">
         <h2>{title}</h2>
         <span>{titleEn}</span>

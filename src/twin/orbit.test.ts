@@ -15,4 +15,14 @@ describe('orbitBearing', () => {
       }),
     );
   });
+
+  it('keeps full precision at today’s wall times: bearings apart by exactly the time apart', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_700_000_000_000, max: 2_000_000_000_000 }), fc.integer({ min: 0, max: 10_000 }), (t, dt) => {
+        const apart = orbitBearing(t + dt) - orbitBearing(t) - (dt / 1000) * 3;
+        const wrapped = ((apart % 360) + 540) % 360 - 180;
+        expect(Math.abs(wrapped)).toBeLessThan(1e-9);
+      }),
+    );
+  });
 });

@@ -1,8 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { Scene } from '../hub/contract.ts';
 import { LAYER_KINDS } from '../modules/registry.ts';
-import type { Beacon, LayerContext, LayerKind, LegendSpec } from '../modules/types.ts';
-import type { RainField } from './city/rain.ts';
+import type { City3DElement, LayerContext, LayerKind, LegendSpec } from '../modules/types.ts';
 import type { TopicState } from '../store/topic-store.ts';
 import type { DistrictsResponse, Overview } from '../hub/contract.ts';
 
@@ -22,9 +21,8 @@ export interface SceneFrameInput {
 export interface SceneFrame {
   layers: Layer[];
   legends: { id: string; legend: LegendSpec }[];
-  beacons: Beacon[];
-  /** Rain to show in 3D (the first layer that has one). */
-  rain: RainField | null;
+  /** What the visible layers add to the 3D city (R3F elements), in scene order. */
+  city3d: City3DElement[];
   /** Every visible layer has the data it needs. */
   ready: boolean;
   /** Some visible layer moves every frame. */
@@ -52,7 +50,7 @@ export function contextFor(kind: LayerKind, layer: Scene['layers'][number], inpu
  * (reported through onError); the rest of the scene still draws.
  */
 export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: string, err: unknown) => void): SceneFrame {
-  const frame: SceneFrame = { layers: [], legends: [], beacons: [], rain: null, ready: true, animated: false, loading: false };
+  const frame: SceneFrame = { layers: [], legends: [], city3d: [], ready: true, animated: false, loading: false };
   for (const layer of input.scene.layers) {
     const kind = LAYER_KINDS.get(layer.kind);
     if (!kind || !(input.layerVisibility?.[layer.id] ?? layer.visible)) continue;
@@ -68,8 +66,8 @@ export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: strin
       frame.loading ||= !drawn;
       const legend = kind.legend?.(ctx);
       if (legend) frame.legends.push({ id: layer.id, legend });
-      frame.beacons.push(...(kind.beacons?.(ctx) ?? []));
-      frame.rain ??= kind.precipitation?.(ctx) ?? null;
+      const element = kind.city3d?.(ctx);
+      if (element) frame.city3d.push(element);
     } catch (err) {
       onError(layer.id, err);
     }

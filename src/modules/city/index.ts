@@ -2,8 +2,9 @@ import { ScenegraphLayer } from '@deck.gl/mesh-layers';
 import { Tile3DLayer } from '@deck.gl/geo-layers';
 import { GLTFLoader } from '@loaders.gl/gltf';
 import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
-import type { ModuleDefinition } from '../types.ts';
+import type { City3DElement, LayerContext, ModuleDefinition } from '../types.ts';
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 
 // Panels load with the first scene that shows them (see ../lazy-panel.ts).
 const CityModelPanel = lazyPanel(() => import('./CityModelPanel.tsx').then((m) => m.CityModelPanel));
@@ -15,6 +16,22 @@ const CityModelPanel = lazyPanel(() => import('./CityModelPanel.tsx').then((m) =
 const loadedTilesets = new Set<string>();
 const firstBuilt = new Map<string, number>();
 const TILESET_PATIENCE_MS = 20_000;
+
+const clearingElements = new Map<string, { key: string; element: City3DElement }>();
+
+/**
+ * The generated buildings make way where a real model stands (no boxes through the landmark): an
+ * element with nothing to draw, only a clearing. The same object while the site is the same.
+ */
+function clearing(ctx: LayerContext, position: [number, number], radiusM: number): City3DElement | null {
+  if (!(radiusM > 0) || !position.every(Number.isFinite)) return null;
+  const key = `${position}|${radiusM}`;
+  const last = clearingElements.get(ctx.layer.id);
+  if (last?.key === key) return last.element;
+  const element: City3DElement = { key: ctx.layer.id, node: null, animated: false, clearings: [{ position, radiusM }] };
+  clearingElements.set(ctx.layer.id, { key, element });
+  return element;
+}
 
 /**
  * The city model: the generated buildings are part of every twin (src/twin/city); this module lets
@@ -29,7 +46,8 @@ export const cityModule: ModuleDefinition = {
       kind: 'city.model',
       title: '模型',
       titleEn: 'glTF model',
-      defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1 },
+      // clearRadius: metres around the model kept free of generated buildings (0: none).
+      defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1, clearRadius: 60 },
       build: (ctx) => {
         const s = ctx.layer.style;
         return [
@@ -47,12 +65,17 @@ export const cityModule: ModuleDefinition = {
           }),
         ];
       },
+      city3d: (ctx) => {
+        const s = ctx.layer.style;
+        return clearing(ctx, [Number(s.lon), Number(s.lat)], Number(s.clearRadius) * Math.max(1, Number(s.scale)));
+      },
     },
     {
       kind: 'city.tileset',
       title: '三维瓦片',
       titleEn: '3D Tiles',
-      defaultStyle: { url: '/tiles/chaotianmen/tileset.json', opacity: 1 },
+      // clearing: [lon, lat, radius m] kept free of generated buildings (the sample: Raffles City's podium).
+      defaultStyle: { url: '/tiles/chaotianmen/tileset.json', opacity: 1, clearing: [106.5838, 29.5655, 230] },
       build: (ctx) => {
         const url = String(ctx.layer.style.url);
         if (!firstBuilt.has(url)) firstBuilt.set(url, Date.now());
@@ -68,11 +91,15 @@ export const cityModule: ModuleDefinition = {
           }),
         ];
       },
+      city3d: (ctx) => {
+        const c = ctx.layer.style.clearing;
+        return Array.isArray(c) && c.length === 3 ? clearing(ctx, [c[0], c[1]], c[2]) : null;
+      },
       drawn: (ctx) => {
         const url = String(ctx.layer.style.url);
         return loadedTilesets.has(url) || Date.now() - (firstBuilt.get(url) ?? Date.now()) > TILESET_PATIENCE_MS;
       },
     },
   ],
-  panels: [{ kind: 'city.model-stats', title: '城市模型', titleEn: 'City model · generated', topics: [], component: CityModelPanel }],
+  panels: [{ kind: 'city.model-stats', title: '城市模型', titleEn: 'City model · generated', topics: [], component: CityModelPanel, size: PANEL_SIZE.kpiChart }],
 };

@@ -1,4 +1,5 @@
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { AirStation, AirStations, Pm25Grid } from '../../hub/topics/environment.ts';
 import type { ModuleDefinition } from '../types.ts';
 import { AQI_LEGEND_ITEMS, PM25_STOPS } from './colors.ts';
@@ -60,11 +61,11 @@ export const environmentModule: ModuleDefinition = {
     },
   ],
   panels: [
-    { kind: 'environment.good-days', title: '优良天数', titleEn: 'Good-air days this year', topics: ['environment.summary'], component: GoodDaysPanel },
-    { kind: 'environment.city-aqi', title: '主城空气质量', titleEn: 'City AQI now · μg/m³', topics: ['environment.summary'], component: CityAqiPanel },
-    { kind: 'environment.pm25-trend', title: 'PM2.5 24小时', titleEn: '24-hour PM2.5 · μg/m³', topics: ['environment.summary'], component: Pm25TrendPanel },
-    { kind: 'environment.aqi-ranking', title: '区县 AQI 排名', titleEn: 'District AQI, worst first', topics: ['environment.stations'], component: AqiRankingPanel },
-    { kind: 'environment.pollutants', title: '首要污染物', titleEn: 'Primary pollutant days this year', topics: ['environment.summary'], component: PollutantsPanel },
-    { kind: 'environment.categories', title: '站点等级分布', titleEn: 'Sites by AQI category', topics: ['environment.stations'], component: CategoryPanel },
+    { kind: 'environment.good-days', title: '优良天数', titleEn: 'Good-air days this year', topics: ['environment.summary'], component: GoodDaysPanel, size: PANEL_SIZE.split },
+    { kind: 'environment.city-aqi', title: '主城空气质量', titleEn: 'City AQI now · μg/m³', topics: ['environment.summary'], component: CityAqiPanel, size: PANEL_SIZE.quad },
+    { kind: 'environment.pm25-trend', title: 'PM2.5 24小时', titleEn: '24-hour PM2.5 · μg/m³', topics: ['environment.summary'], component: Pm25TrendPanel, size: PANEL_SIZE.chart },
+    { kind: 'environment.aqi-ranking', title: '区县 AQI 排名', titleEn: 'District AQI, worst first', topics: ['environment.stations'], component: AqiRankingPanel, size: PANEL_SIZE.ranking },
+    { kind: 'environment.pollutants', title: '首要污染物', titleEn: 'Primary pollutant days this year', topics: ['environment.summary'], component: PollutantsPanel, size: PANEL_SIZE.split },
+    { kind: 'environment.categories', title: '站点等级分布', titleEn: 'Sites by AQI category', topics: ['environment.stations'], component: CategoryPanel, size: PANEL_SIZE.list },
   ],
 };

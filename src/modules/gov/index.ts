@@ -1,4 +1,5 @@
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import type { GovServices, ServiceHall } from '../../hub/topics/gov.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
@@ -88,11 +89,11 @@ export const govModule: ModuleDefinition = {
     },
   ],
   panels: [
-    { kind: 'gov.kpis', title: '渝快办', titleEn: 'Yukuaiban today', topics: [GOV_TOPIC], component: KpisPanel },
-    { kind: 'gov.hourly', title: '今日办件', titleEn: 'By hour · online / in hall', topics: [GOV_TOPIC], component: HourlyPanel },
-    { kind: 'gov.licences', title: '电子证照', titleEn: 'E-licences issued', topics: [GOV_TOPIC], component: LicencesPanel },
-    { kind: 'gov.timeliness', title: '办理时效', titleEn: 'Handling time vs legal limit', topics: [GOV_TOPIC], component: TimelinessPanel },
-    { kind: 'gov.queues', title: '大厅排队', titleEn: 'Hall queues · wait', topics: [GOV_TOPIC], component: QueuesPanel },
-    { kind: 'gov.satisfaction', title: '好差评', titleEn: 'Service reviews', topics: [GOV_TOPIC], component: SatisfactionPanel },
+    { kind: 'gov.kpis', title: '渝快办', titleEn: 'Yukuaiban today', topics: [GOV_TOPIC], component: KpisPanel, size: PANEL_SIZE.kpis },
+    { kind: 'gov.hourly', title: '今日办件', titleEn: 'By hour · online / in hall', topics: [GOV_TOPIC], component: HourlyPanel, size: PANEL_SIZE.chart },
+    { kind: 'gov.licences', title: '电子证照', titleEn: 'E-licences issued', topics: [GOV_TOPIC], component: LicencesPanel, size: PANEL_SIZE.list },
+    { kind: 'gov.timeliness', title: '办理时效', titleEn: 'Handling time vs legal limit', topics: [GOV_TOPIC], component: TimelinessPanel, size: PANEL_SIZE.chart },
+    { kind: 'gov.queues', title: '大厅排队', titleEn: 'Hall queues · wait', topics: [GOV_TOPIC], component: QueuesPanel, size: PANEL_SIZE.list },
+    { kind: 'gov.satisfaction', title: '好差评', titleEn: 'Service reviews', topics: [GOV_TOPIC], component: SatisfactionPanel, size: PANEL_SIZE.list },
   ],
 };

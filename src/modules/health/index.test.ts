@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScene, sceneTopics } from '../scene-validation.ts';
-import { contextFor } from '../../twin/scene-layers.ts';
+import { buildSceneFrame, contextFor } from '../../twin/scene-layers.ts';
 import type { Scene } from '../../hub/contract.ts';
 import { HEALTH_TOPICS } from '../../hub/topics/health.ts';
 import type { TopicState } from '../../store/topic-store.ts';
@@ -94,6 +94,27 @@ describe('healthModule', () => {
     expect(shares.tooltip!({ foo: 1 }, ctx)).toBeNull();
     const cpCtx = contextFor(points, scene.scene.layers[2], frameInput(scene.scene, values));
     expect(points.tooltip!(checkpoint('cp-z', 10, 0), cpCtx)![1]).toBe('医院 · 渝北区');
+  });
+});
+
+describe('health beacons in the 3D city', () => {
+  it('orange and red alerts raise one 3D element with a beacon each; the same element while nothing changes', () => {
+    const scene = checkScene(raw);
+    if (!scene.ok) throw new Error(scene.error);
+    const frameOf = (alert: Parameters<typeof healthDistricts>[0]) =>
+      buildSceneFrame(frameInput(scene.scene, { [HEALTH_TOPICS.districts]: { seq: 1, time: T0, data: healthDistricts(alert) } }, true), (id, err) => {
+        throw new Error(`${id}: ${err}`);
+      });
+    expect(frameOf({ level: 'yellow', since: T0, reason: 'yellow-share' }).city3d).toEqual([]);
+    const red = frameOf({ level: 'red', since: T0, reason: 'red-count' });
+    expect(red.city3d.length).toBe(1);
+    const [element] = red.city3d;
+    expect(element.animated).toBe(true);
+    expect(element.counts).toEqual({ beacons: 1 });
+    expect(element.key).toBe(scene.scene.layers.find((l) => l.kind === 'health.alert-outlines')!.id);
+    // A redraw with the same alerts hands the city the same object: nothing re-renders.
+    expect(frameOf({ level: 'red', since: T0, reason: 'red-count' }).city3d[0]).toBe(element);
+    expect(frameOf({ level: 'orange', since: T0, reason: 'red-count' }).city3d[0]).not.toBe(element);
   });
 });
 

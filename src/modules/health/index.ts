@@ -1,7 +1,10 @@
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import { HEALTH_ALERT_LEVELS, HEALTH_TOPICS, type Checkpoint, type HealthCheckpoints, type HealthDistricts } from '../../hub/topics/health.ts';
-import type { LayerContext, ModuleDefinition } from '../types.ts';
+import { createElement } from 'react';
+import type { City3DElement, LayerContext, ModuleDefinition } from '../types.ts';
+import { Beacons, type Beacon } from './Beacons.tsx';
 import './health.css';
 import { buildAlertOutlines } from './layers/alert-outlines.ts';
 import { buildCheckpoints, describeCheckpoint, RADIUS_PX } from './layers/checkpoints.ts';
@@ -17,6 +20,18 @@ const TopDistrictsPanel = lazyPanel(() => import('./panels/TopDistrictsPanel.tsx
 const TrendPanel = lazyPanel(() => import('./panels/TrendPanel.tsx').then((m) => m.TrendPanel));
 
 const districtsValue = (ctx: LayerContext) => ctx.value<HealthDistricts>(ctx.topic ?? HEALTH_TOPICS.districts);
+
+const beaconElements = new Map<string, { key: string; element: City3DElement }>();
+
+/** The same element while the beacons are the same (bounded: one per scene layer id). */
+export function beaconElement(layerId: string, beacons: Beacon[]): City3DElement {
+  const key = JSON.stringify(beacons);
+  const last = beaconElements.get(layerId);
+  if (last?.key === key) return last.element;
+  const element: City3DElement = { key: layerId, node: createElement(Beacons, { beacons }), animated: true, counts: { beacons: beacons.length } };
+  beaconElements.set(layerId, { key, element });
+  return element;
+}
 
 /** 渝康码 health codes: code colours by district, alerts, scan checkpoints, the day's trend. */
 export const healthModule: ModuleDefinition = {
@@ -76,13 +91,14 @@ export const healthModule: ModuleDefinition = {
       },
       ready: (ctx) => ctx.districts !== null && districtsValue(ctx) !== undefined,
       // Orange and red alerts raise a beacon over the district: seen across the room, at any zoom.
-      beacons: (ctx) => {
+      city3d: (ctx) => {
         const v = districtsValue(ctx);
-        if (!v || !ctx.districts) return [];
+        if (!v || !ctx.districts) return null;
         const centres = new Map(ctx.districts.features.map((f) => [f.properties.code, f.properties.center]));
-        return v.data.districts
+        const beacons = v.data.districts
           .filter((d) => d.alert && (d.alert.level === 'orange' || d.alert.level === 'red') && centres.has(d.code))
           .map((d) => ({ position: centres.get(d.code)!, color: LEVEL_COLORS[d.alert!.level] }));
+        return beacons.length ? beaconElement(ctx.layer.id, beacons) : null;
       },
       legend: () => ({
         type: 'categories',
@@ -120,11 +136,11 @@ export const healthModule: ModuleDefinition = {
     },
   ],
   panels: [
-    { kind: 'health.codes', title: '码色构成', titleEn: 'Codes issued by colour', topics: [HEALTH_TOPICS.districts], component: CodesPanel },
-    { kind: 'health.scans', title: '扫码核验', titleEn: 'Scans and checks', topics: [HEALTH_TOPICS.districts, HEALTH_TOPICS.checkpoints], component: ScansPanel },
-    { kind: 'health.top-districts', title: '区县非绿码占比', titleEn: 'Top districts · non-green share', topics: [HEALTH_TOPICS.districts], component: TopDistrictsPanel },
-    { kind: 'health.alerts', title: '区县预警', titleEn: 'District alerts', topics: [HEALTH_TOPICS.districts], component: AlertsPanel },
-    { kind: 'health.trend', title: '黄码红码 24小时', titleEn: 'Yellow and red codes · 24 h', topics: [HEALTH_TOPICS.trend], component: TrendPanel },
-    { kind: 'health.checkpoint-watch', title: '重点点位', titleEn: 'Checkpoints to watch · last hour', topics: [HEALTH_TOPICS.checkpoints], component: CheckpointWatchPanel },
+    { kind: 'health.codes', title: '码色构成', titleEn: 'Codes issued by colour', topics: [HEALTH_TOPICS.districts], component: CodesPanel, size: PANEL_SIZE.split },
+    { kind: 'health.scans', title: '扫码核验', titleEn: 'Scans and checks', topics: [HEALTH_TOPICS.districts, HEALTH_TOPICS.checkpoints], component: ScansPanel, size: PANEL_SIZE.kpis },
+    { kind: 'health.top-districts', title: '区县非绿码占比', titleEn: 'Top districts · non-green share', topics: [HEALTH_TOPICS.districts], component: TopDistrictsPanel, size: PANEL_SIZE.ranking },
+    { kind: 'health.alerts', title: '区县预警', titleEn: 'District alerts', topics: [HEALTH_TOPICS.districts], component: AlertsPanel, size: PANEL_SIZE.list },
+    { kind: 'health.trend', title: '黄码红码 24小时', titleEn: 'Yellow and red codes · 24 h', topics: [HEALTH_TOPICS.trend], component: TrendPanel, size: PANEL_SIZE.chart },
+    { kind: 'health.checkpoint-watch', title: '重点点位', titleEn: 'Checkpoints to watch · last hour', topics: [HEALTH_TOPICS.checkpoints], component: CheckpointWatchPanel, size: PANEL_SIZE.list },
   ],
 };

@@ -1,4 +1,5 @@
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature, DistrictFigures } from '../../hub/contract.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
 import { buildDistrictLayers, describeDistrict, DISTRICT_RAMP, districtScales } from './layers/district-columns.ts';
@@ -56,10 +57,10 @@ export const overviewModule: ModuleDefinition = {
     },
   ],
   panels: [
-    { kind: 'overview.systems', title: '系统接入', titleEn: 'Systems connected', topics: [], component: SystemsPanel },
-    { kind: 'overview.data-calls', title: '数据共享调用', titleEn: 'Data-sharing calls', topics: [], component: DataCallsPanel },
-    { kind: 'overview.cloud', title: '系统上云', titleEn: 'Cloud migration', topics: [], component: CloudPanel },
-    { kind: 'overview.gov', title: '渝快办 政务服务', titleEn: 'Yukuaiban government services', topics: [], component: GovServicePanel },
-    { kind: 'overview.district-ranking', title: '区县数据调用', titleEn: 'Today by district · 万次', topics: [], component: DistrictRankingPanel },
+    { kind: 'overview.systems', title: '系统接入', titleEn: 'Systems connected', topics: [], component: SystemsPanel, size: PANEL_SIZE.split },
+    { kind: 'overview.data-calls', title: '数据共享调用', titleEn: 'Data-sharing calls', topics: [], component: DataCallsPanel, size: PANEL_SIZE.kpiChart },
+    { kind: 'overview.cloud', title: '系统上云', titleEn: 'Cloud migration', topics: [], component: CloudPanel, size: PANEL_SIZE.split },
+    { kind: 'overview.gov', title: '渝快办 政务服务', titleEn: 'Yukuaiban government services', topics: [], component: GovServicePanel, size: PANEL_SIZE.kpis },
+    { kind: 'overview.district-ranking', title: '区县数据调用', titleEn: 'Today by district · 万次', topics: [], component: DistrictRankingPanel, size: PANEL_SIZE.ranking },
   ],
 };

@@ -1,4 +1,5 @@
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import { POVERTY_TOPICS, type PovertyDistricts, type PovertyPairs, type PovertyVillage, type PovertyVillages } from '../../hub/topics/poverty.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
@@ -137,11 +138,11 @@ export const povertyModule: ModuleDefinition = {
     },
   ],
   panels: [
-    { kind: 'poverty.totals', title: '脱贫成效', titleEn: 'Lifted out of poverty', topics: [POVERTY_TOPICS.districts], component: TotalsPanel },
-    { kind: 'poverty.platform', title: '扶贫平台', titleEn: 'Poverty alleviation platform', topics: [POVERTY_TOPICS.districts], component: PlatformPanel },
-    { kind: 'poverty.key-counties', title: '重点区县脱贫人口', titleEn: 'Key counties · people lifted', topics: [POVERTY_TOPICS.districts], component: KeyCountiesPanel },
-    { kind: 'poverty.villages', title: '脱贫村', titleEn: 'Villages lifted · drill-down', topics: [POVERTY_TOPICS.villages, POVERTY_TOPICS.districts], component: VillagesPanel },
-    { kind: 'poverty.pairs', title: '结对帮扶', titleEn: 'Paired assistance · funds', topics: [POVERTY_TOPICS.pairs], component: PairsPanel },
-    { kind: 'poverty.industries', title: '特色产业', titleEn: 'Village industries', topics: [POVERTY_TOPICS.villages], component: IndustriesPanel },
+    { kind: 'poverty.totals', title: '脱贫成效', titleEn: 'Lifted out of poverty', topics: [POVERTY_TOPICS.districts], component: TotalsPanel, size: PANEL_SIZE.kpis },
+    { kind: 'poverty.platform', title: '扶贫平台', titleEn: 'Poverty alleviation platform', topics: [POVERTY_TOPICS.districts], component: PlatformPanel, size: PANEL_SIZE.kpis },
+    { kind: 'poverty.key-counties', title: '重点区县脱贫人口', titleEn: 'Key counties · people lifted', topics: [POVERTY_TOPICS.districts], component: KeyCountiesPanel, size: PANEL_SIZE.ranking },
+    { kind: 'poverty.villages', title: '脱贫村', titleEn: 'Villages lifted · drill-down', topics: [POVERTY_TOPICS.villages, POVERTY_TOPICS.districts], component: VillagesPanel, size: PANEL_SIZE.list },
+    { kind: 'poverty.pairs', title: '结对帮扶', titleEn: 'Paired assistance · funds', topics: [POVERTY_TOPICS.pairs], component: PairsPanel, size: PANEL_SIZE.list },
+    { kind: 'poverty.industries', title: '特色产业', titleEn: 'Village industries', topics: [POVERTY_TOPICS.villages], component: IndustriesPanel, size: PANEL_SIZE.chart },
   ],
 };

@@ -1,4 +1,5 @@
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { Incident, Road, TrafficCongestion, TrafficRoads, TrafficVehicles } from '../../hub/topics/traffic.ts';
 import type { LayerContext, ModuleDefinition } from '../types.ts';
 import './traffic.css';
@@ -121,11 +122,11 @@ export const trafficModule: ModuleDefinition = {
     },
   ],
   panels: [
-    { kind: 'traffic.city-index', title: '城市拥堵指数', titleEn: 'City congestion index', topics: [TRAFFIC_TOPICS.congestion], component: CityIndexPanel },
-    { kind: 'traffic.fleet', title: '浮动车与路网', titleEn: 'Floating cars · network', topics: [TRAFFIC_TOPICS.congestion], component: FleetPanel },
-    { kind: 'traffic.districts', title: '区域拥堵', titleEn: 'By district · index, km/h', topics: [TRAFFIC_TOPICS.congestion], component: DistrictsPanel },
-    { kind: 'traffic.top-roads', title: '拥堵路段', titleEn: 'Top 8 congested roads', topics: [TRAFFIC_TOPICS.congestion], component: TopRoadsPanel },
-    { kind: 'traffic.bridges', title: '过江桥梁', titleEn: 'River crossings · worst first', topics: [TRAFFIC_TOPICS.congestion], component: BridgesPanel },
-    { kind: 'traffic.incidents', title: '交通事件', titleEn: 'Traffic incidents', topics: [TRAFFIC_TOPICS.congestion], component: IncidentsPanel },
+    { kind: 'traffic.city-index', title: '城市拥堵指数', titleEn: 'City congestion index', topics: [TRAFFIC_TOPICS.congestion], component: CityIndexPanel, size: PANEL_SIZE.kpiChart },
+    { kind: 'traffic.fleet', title: '浮动车与路网', titleEn: 'Floating cars · network', topics: [TRAFFIC_TOPICS.congestion], component: FleetPanel, size: PANEL_SIZE.kpis },
+    { kind: 'traffic.districts', title: '区域拥堵', titleEn: 'By district · index, km/h', topics: [TRAFFIC_TOPICS.congestion], component: DistrictsPanel, size: PANEL_SIZE.ranking },
+    { kind: 'traffic.top-roads', title: '拥堵路段', titleEn: 'Top 8 congested roads', topics: [TRAFFIC_TOPICS.congestion], component: TopRoadsPanel, size: PANEL_SIZE.list },
+    { kind: 'traffic.bridges', title: '过江桥梁', titleEn: 'River crossings · worst first', topics: [TRAFFIC_TOPICS.congestion], component: BridgesPanel, size: PANEL_SIZE.list },
+    { kind: 'traffic.incidents', title: '交通事件', titleEn: 'Traffic incidents', topics: [TRAFFIC_TOPICS.congestion], component: IncidentsPanel, size: PANEL_SIZE.list },
   ],
 };

@@ -1,9 +1,12 @@
 import { lazyPanel } from '../lazy-panel.ts';
+import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import type { Radar, StationReading, WeatherStations, WeatherWarnings } from '../../hub/topics/weather.ts';
-import type { ModuleDefinition } from '../types.ts';
+import { createElement } from 'react';
+import type { City3DElement, ModuleDefinition } from '../types.ts';
 import { RAIN_STOPS, TEMPERATURE_RAMP } from './colors.ts';
 import { buildRainLayers, rainFieldOf } from './layers/rain.ts';
+import { RainStreaks, type RainField } from './layers/RainStreaks.tsx';
 import { buildStationLayers, deriveStations, describeStation } from './layers/stations.ts';
 import { WARNING_LEGEND_ITEMS, buildWarningLayers, describeDistrictWarnings, warningsByDistrict } from './layers/warnings.ts';
 import './weather.css';
@@ -15,6 +18,22 @@ const FourDayPanel = lazyPanel(() => import('./panels/FourDayPanel.tsx').then((m
 const RadarPanel = lazyPanel(() => import('./panels/RadarPanel.tsx').then((m) => m.RadarPanel));
 const RainRankingPanel = lazyPanel(() => import('./panels/RainRankingPanel.tsx').then((m) => m.RainRankingPanel));
 const WarningsPanel = lazyPanel(() => import('./panels/WarningsPanel.tsx').then((m) => m.WarningsPanel));
+
+const rainElements = new Map<string, { field: RainField; element: City3DElement }>();
+
+/** The same element while the radar frame is the same (bounded: one per scene layer id). */
+export function rainElement(layerId: string, field: RainField): City3DElement {
+  const last = rainElements.get(layerId);
+  if (last?.field === field) return last.element;
+  const element: City3DElement = {
+    key: layerId,
+    node: createElement(RainStreaks, { field }),
+    animated: true,
+    counts: { rain: field.values.some((q) => q > 0) ? 1 : 0 },
+  };
+  rainElements.set(layerId, { field, element });
+  return element;
+}
 
 /** Smart weather: Chongqing's "four-day" system (detection, forecast, service, disaster prevention). */
 export const weatherModule: ModuleDefinition = {
@@ -34,10 +53,10 @@ export const weatherModule: ModuleDefinition = {
         if (!radar) return [];
         return buildRainLayers({ id: ctx.layer.id, radar, now: ctx.now, animate: ctx.animate, opacity: Number(ctx.layer.style.opacity) });
       },
-      // The radar frame itself (same object until the next frame): streaks fall where it rains.
-      precipitation: (ctx) => {
+      // Streaks fall in 3D where the radar has rain: one element per radar frame.
+      city3d: (ctx) => {
         const radar = ctx.value<Radar>(ctx.topic!)?.data;
-        return radar ? rainFieldOf(radar) : null;
+        return radar ? rainElement(ctx.layer.id, rainFieldOf(radar)) : null;
       },
       legend: () => ({
         type: 'ramp',
@@ -108,11 +127,11 @@ export const weatherModule: ModuleDefinition = {
     },
   ],
   panels: [
-    { kind: 'weather.four-day', title: '四天气象', titleEn: 'Detect · Forecast · Serve · Prevent', topics: ['weather.stations', 'weather.forecast', 'weather.warnings'], component: FourDayPanel },
-    { kind: 'weather.forecast', title: '24小时预报', titleEn: 'Central Chongqing · °C / mm', topics: ['weather.forecast'], component: ForecastPanel },
-    { kind: 'weather.extremes', title: '实况极值', titleEn: 'Station extremes now', topics: ['weather.stations'], component: ExtremesPanel },
-    { kind: 'weather.warnings', title: '预警信号', titleEn: 'Warnings in force', topics: ['weather.warnings'], component: WarningsPanel },
-    { kind: 'weather.rain-ranking', title: '区县今日雨量', titleEn: 'Rain today by district · mm', topics: ['weather.warnings'], component: RainRankingPanel },
-    { kind: 'weather.radar-summary', title: '雷达监测', titleEn: 'Radar now', topics: ['weather.radar'], component: RadarPanel },
+    { kind: 'weather.four-day', title: '四天气象', titleEn: 'Detect · Forecast · Serve · Prevent', topics: ['weather.stations', 'weather.forecast', 'weather.warnings'], component: FourDayPanel, size: PANEL_SIZE.quad },
+    { kind: 'weather.forecast', title: '24小时预报', titleEn: 'Central Chongqing · °C / mm', topics: ['weather.forecast'], component: ForecastPanel, size: PANEL_SIZE.chart },
+    { kind: 'weather.extremes', title: '实况极值', titleEn: 'Station extremes now', topics: ['weather.stations'], component: ExtremesPanel, size: PANEL_SIZE.quad },
+    { kind: 'weather.warnings', title: '预警信号', titleEn: 'Warnings in force', topics: ['weather.warnings'], component: WarningsPanel, size: PANEL_SIZE.list },
+    { kind: 'weather.rain-ranking', title: '区县今日雨量', titleEn: 'Rain today by district · mm', topics: ['weather.warnings'], component: RainRankingPanel, size: PANEL_SIZE.ranking },
+    { kind: 'weather.radar-summary', title: '雷达监测', titleEn: 'Radar now', topics: ['weather.radar'], component: RadarPanel, size: PANEL_SIZE.quad },
   ],
 };

@@ -1,32 +1,14 @@
-import {
-  AmbientLight,
-  BoxGeometry,
-  Camera,
-  Color,
-  DirectionalLight,
-  DynamicDrawUsage,
-  InstancedMesh,
-  Matrix4,
-  MeshLambertMaterial,
-  Object3D,
-  Scene,
-  Vector3,
-  WebGLRenderer,
-} from 'three';
+import { Camera, InstancedMesh, Matrix4, Vector3, WebGLRenderer } from 'three';
+import { advance, createRoot, flushSync, type ReconcilerRoot, type RootStore } from '@react-three/fiber';
+import { createElement } from 'react';
 import { MercatorCoordinate, type CustomLayerInterface, type CustomRenderMethodInput, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Buildings } from '../../hub/buildings.ts';
-import type { Beacon } from '../../modules/types.ts';
+import type { City3DElement } from '../../modules/types.ts';
 import { wallNow } from '../../control/wall-clock.ts';
-import { Beacons } from './beacons.ts';
+import type { LocalClearing } from './building-look.ts';
+import { CityScene, type CityLive } from './CityScene.tsx';
+import type { CityContextValue } from './context.ts';
 import { pickBuilding } from './pick.ts';
-import { Rain, type RainField } from './rain.ts';
-import { daylight, sunPosition } from './sun.ts';
-
-const DAY_COLOR = new Color('#9db4cf');
-const NIGHT_COLOR = new Color('#22324f');
-const HIGHLIGHT = new Color('#ffd166');
-const SELECTED = new Color('#fff6d8');
-const WINDOW_GLOW = new Color('#ffcf8a');
 
 /** What the city layer shows; everything else about it is derived. */
 export interface CityState {
@@ -38,22 +20,31 @@ export interface CityState {
   /** The tapped building (index in the model), drawn brightest. */
   highlightBuilding: number | null;
   visible: boolean;
-  /** Alert beacons to raise; they pulse while `animate` is on. */
-  beacons: Beacon[];
-  /** Where it rains (the weather radar's grid): falling streaks there. */
-  rain: RainField | null;
+  /** What the scene's modules add to the 3D city (beacons, rain…); compared by identity. */
+  city3d: readonly City3DElement[];
   animate: boolean;
 }
 
 /** The city's local origin when no model has arrived yet (Jiefangbei). */
 const DEFAULT_ORIGIN: [number, number] = [106.577, 29.558];
 
+/** WGS-84 → metres east/north of an origin (equirectangular: fine within the municipality). */
+export function localMetres([lon0, lat0]: [number, number], [lon, lat]: [number, number]): [number, number] {
+  return [(lon - lon0) * 111_320 * Math.cos((lat0 * Math.PI) / 180), (lat - lat0) * 110_540];
+}
+
+/** Whether two element lists show the same thing (same objects in the same order). */
+export function sameElements(a: readonly City3DElement[], b: readonly City3DElement[]) {
+  return a.length === b.length && a.every((e, i) => e === b[i]);
+}
+
 /**
- * The 3D city as a maplibre custom layer drawn by three.js in the map's own WebGL context and
- * camera (renderingMode 3d: depth shared with the map and deck.gl's interleaved layers). All
- * buildings are one InstancedMesh of a unit box, positioned in metres around a local origin, so
- * float32 keeps them steady at street zoom. Lit by the sun of the wall's clock; windows glow at
- * night (a few lines injected into the Lambert shader).
+ * The 3D city as a maplibre custom layer: an R3F root drawn by three.js into the map's own WebGL
+ * context with the map's camera (renderingMode 3d: depth shared with the map and deck.gl's
+ * interleaved layers). Everything is positioned in metres around a local origin, so float32 keeps
+ * it steady at street zoom. The root never runs its own loop (frameloop 'never'): the map draws a
+ * frame, render() advances the root once. It asks for no frames itself; `animating` tells the
+ * twin's frame scheduler to keep them coming.
  */
 export class CityLayer implements CustomLayerInterface {
   readonly id = 'city-buildings';
@@ -61,79 +52,89 @@ export class CityLayer implements CustomLayerInterface {
   readonly renderingMode = '3d' as const;
   private map: MapLibreMap | null = null;
   private renderer: WebGLRenderer | null = null;
-  private scene = new Scene();
+  private root: ReconcilerRoot<HTMLCanvasElement> | null = null;
+  private store: RootStore | null = null;
   private camera = new Camera();
-  private sun = new DirectionalLight(0xffffff, 1.6);
-  private ambient = new AmbientLight(0xb8c8e8, 0.7);
-  private geometry = new BoxGeometry(1, 1, 1).translate(0, 0, 0.5);
-  private material = new MeshLambertMaterial({ color: 0xffffff });
-  private mesh: InstancedMesh | null = null;
   private origin = new Matrix4();
-  private nightUniform = { value: 0 };
-  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, highlightBuilding: null, visible: true, beacons: [], rain: null, animate: false };
-  private beacons = new Beacons();
-  private rain = new Rain();
-  private colorKey = '';
+  private originLonLat: [number, number] = DEFAULT_ORIGIN;
+  private shown: CityState = { buildings: null, time: 0, highlightDistrict: null, highlightBuilding: null, visible: true, city3d: [], animate: false };
+  private live: { current: CityLive } = { current: { time: 0, highlightDistrict: null, highlightBuilding: null, visible: true, animate: false } };
+  private city: CityContextValue;
+  private mesh: InstancedMesh | null = null;
+  private hidden: Uint8Array | null = null;
+  private clearings: LocalClearing[] = [];
+  private clearingKey = '';
 
   constructor(private onFrame: () => void = () => {}) {
-    this.scene.add(this.sun, this.ambient, this.beacons.group, this.rain.mesh);
+    this.city = this.makeContext();
     this.setOrigin(DEFAULT_ORIGIN);
-    this.material.onBeforeCompile = (shader) => {
-      shader.uniforms.uNight = this.nightUniform;
-      shader.vertexShader = shader.vertexShader
-        .replace('#include <common>', '#include <common>\nvarying vec3 vCityPos;\nvarying vec3 vCityNormal;')
-        .replace(
-          '#include <begin_vertex>',
-          '#include <begin_vertex>\nvCityPos = (instanceMatrix * vec4(position, 1.0)).xyz;\nvCityNormal = normal;',
-        );
-      shader.fragmentShader = shader.fragmentShader
-        .replace('#include <common>', '#include <common>\nuniform float uNight;\nvarying vec3 vCityPos;\nvarying vec3 vCityNormal;')
-        .replace(
-          '#include <emissivemap_fragment>',
-          `#include <emissivemap_fragment>
-          // Floors every 3.6 m, window bays every 4 m along the facade; lit windows vary by bay.
-          float facade = step(abs(vCityNormal.z), 0.5);
-          float floorBand = step(0.35, fract(vCityPos.z / 3.6));
-          float along = abs(vCityNormal.x) > 0.5 ? vCityPos.y : vCityPos.x;
-          float bay = step(0.3, fract(along / 4.0));
-          float lit = step(0.62, fract(sin(dot(floor(vec2(along / 4.0, vCityPos.z / 3.6)), vec2(12.9898, 78.233))) * 43758.5453));
-          totalEmissiveRadiance += uNight * facade * floorBand * bay * lit * vec3(${WINDOW_GLOW.r.toFixed(3)}, ${WINDOW_GLOW.g.toFixed(3)}, ${WINDOW_GLOW.b.toFixed(3)}) * 0.85;`,
-        );
-    };
+    // The map's projection is set per frame: R3F must leave this camera alone.
+    (this.camera as Camera & { manual?: boolean }).manual = true;
   }
 
   onAdd(map: MapLibreMap, gl: WebGLRenderingContext | WebGL2RenderingContext) {
     this.map = map;
-    this.renderer = new WebGLRenderer({ canvas: map.getCanvas(), context: gl as WebGL2RenderingContext, antialias: true });
-    this.renderer.autoClear = false;
-    this.rebuild();
+    const canvas = map.getCanvas();
+    const renderer = new WebGLRenderer({ canvas, context: gl as WebGL2RenderingContext, antialias: true });
+    renderer.autoClear = false;
+    // The canvas and its context are maplibre's: R3F must not resize it (the size it configures
+    // would set the canvas's width and style) nor lose the context when the root unmounts.
+    renderer.setSize = () => {};
+    renderer.setPixelRatio = () => {};
+    renderer.forceContextLoss = () => {};
+    this.renderer = renderer;
+    const root = createRoot(canvas);
+    void root.configure({
+      gl: renderer,
+      camera: this.camera as never, // a bare Camera: its projection is the map's, set per frame
+      frameloop: 'never',
+      size: { width: canvas.clientWidth, height: canvas.clientHeight, top: 0, left: 0 },
+      dpr: 1,
+      flat: true, // no tone mapping: the palette is the palette
+    });
+    this.root = root;
+    this.renderScene();
   }
 
   onRemove() {
-    this.disposeMesh();
-    this.beacons.dispose();
-    this.rain.dispose();
-    this.geometry.dispose();
-    this.material.dispose();
+    // Unmounting disposes what the components made (their effects' cleanups run now, in a sync flush).
+    if (this.root) flushSync(() => this.root!.render(null));
+    this.root?.unmount();
+    this.root = null;
+    this.store = null;
     this.renderer?.dispose();
     this.renderer = null;
+    this.mesh = null;
     this.map = null;
   }
 
-  /** Applies a new state; rebuilds instances only when the buildings themselves changed. */
+  /** Applies a new state: React renders only when the buildings or the elements changed. */
   update(state: CityState) {
-    const rebuild = state.buildings !== this.shown.buildings;
+    const prev = this.shown;
     this.shown = state;
-    if (rebuild) this.rebuild();
-    else this.recolor();
-    this.beacons.set(state.beacons, (p) => this.toLocal(p));
-    this.rain.setField(state.rain, (p) => this.toLocal(p));
+    this.live.current = { time: state.time, highlightDistrict: state.highlightDistrict, highlightBuilding: state.highlightBuilding, visible: state.visible, animate: state.animate };
+    if (state.buildings && state.buildings.origin !== this.originLonLat) this.setOrigin(state.buildings.origin);
+    const clearingKey = JSON.stringify(state.city3d.flatMap((e) => e.clearings ?? []));
+    if (clearingKey !== this.clearingKey) {
+      this.clearingKey = clearingKey;
+      this.clearings = state.city3d.flatMap((e) => e.clearings ?? []).map((c) => {
+        const [x, y] = this.city.toLocal(c.position);
+        return { x, y, radiusM: c.radiusM };
+      });
+      this.renderScene();
+    } else if (state.buildings !== prev.buildings || !sameElements(state.city3d, prev.city3d)) this.renderScene();
     this.map?.triggerRepaint();
   }
 
-  /** Draw calls and instances on the GPU, for diagnostics and the resource tests. */
+  /** Whether frames must keep coming: an animated element is shown and the wall animates. */
+  get animating(): boolean {
+    return this.shown.animate && this.shown.city3d.some((e) => e.animated);
+  }
+
+  /** Instances, three.js geometries on the GPU, and what the elements report, for diagnostics and tests. */
   stats() {
-    return { instances: this.mesh?.count ?? 0, geometries: this.renderer?.info.memory.geometries ?? 0, beacons: this.beacons.count, rain: this.rain.visible };
+    const count = (name: string) => this.shown.city3d.reduce((n, e) => n + (e.counts?.[name] ?? 0), 0);
+    return { instances: this.mesh?.count ?? 0, geometries: this.renderer?.info.memory.geometries ?? 0, beacons: count('beacons'), rain: count('rain') > 0 };
   }
 
   /** The building under a point of the map (CSS px), as drawn in the last frame; null if none. */
@@ -146,39 +147,16 @@ export class CityLayer implements CustomLayerInterface {
     const ndc = [(x / canvas.clientWidth) * 2 - 1, 1 - (y / canvas.clientHeight) * 2];
     const near = new Vector3(ndc[0], ndc[1], -1).applyMatrix4(inverse);
     const dir = new Vector3(ndc[0], ndc[1], 1).applyMatrix4(inverse).sub(near).normalize();
-    return pickBuilding(b, [near.x, near.y, near.z], [dir.x, dir.y, dir.z]);
+    return pickBuilding(b, [near.x, near.y, near.z], [dir.x, dir.y, dir.z], this.hidden);
   }
 
-  private disposeMesh() {
-    if (!this.mesh) return;
-    this.scene.remove(this.mesh);
-    this.mesh.dispose();
-    this.mesh = null;
+  private makeContext(): CityContextValue {
+    const origin = this.originLonLat;
+    return {
+      toLocal: (p) => localMetres(origin, p),
+      view: this.city?.view ?? { now: null, center: [0, 0], metresPerPixel: 1, viewport: [1, 1], pixelRatio: 1 },
+    };
   }
-
-  private rebuild() {
-    this.disposeMesh();
-    const b = this.shown.buildings;
-    if (!b || !this.renderer) return;
-    const mesh = new InstancedMesh(this.geometry, this.material, b.count);
-    const dummy = new Object3D();
-    for (let i = 0; i < b.count; i++) {
-      dummy.position.set(b.x[i], b.y[i], 0);
-      dummy.rotation.set(0, 0, b.angle[i]);
-      dummy.scale.set(b.width[i], b.depth[i], b.height[i]);
-      dummy.updateMatrix();
-      mesh.setMatrixAt(i, dummy.matrix);
-    }
-    mesh.instanceMatrix.needsUpdate = true;
-    mesh.frustumCulled = false; // the map's camera is not three's: culling would use the wrong frustum
-    this.mesh = mesh;
-    this.scene.add(mesh);
-    this.setOrigin(b.origin);
-    this.colorKey = '';
-    this.recolor();
-  }
-
-  private originLonLat: [number, number] = DEFAULT_ORIGIN;
 
   private setOrigin(origin: [number, number]) {
     this.originLonLat = origin;
@@ -186,65 +164,44 @@ export class CityLayer implements CustomLayerInterface {
     const s = o.meterInMercatorCoordinateUnits();
     // Local metres (x east, y north, z up) → mercator (y grows southward).
     this.origin.makeTranslation(o.x, o.y, o.z).scale({ x: s, y: -s, z: s } as never);
+    // A new context: elements placed with the old toLocal re-render with the new one.
+    this.city = this.makeContext();
+    this.clearingKey = '';
   }
 
-  /** WGS-84 → metres east/north of the local origin (equirectangular: fine within the municipality). */
-  private toLocal([lon, lat]: [number, number]): [number, number] {
-    const [lon0, lat0] = this.originLonLat;
-    return [(lon - lon0) * 111_320 * Math.cos((lat0 * Math.PI) / 180), (lat - lat0) * 110_540];
-  }
+  private onMesh = (mesh: InstancedMesh | null, hidden: Uint8Array | null) => {
+    this.mesh = mesh;
+    this.hidden = hidden;
+  };
 
-  /** Colours follow daylight and the highlighted district; recomputed only when those change. */
-  private recolor() {
-    const b = this.shown.buildings;
-    if (!b || !this.mesh) return;
-    const { elevation, azimuth } = sunPosition(this.shown.time || Date.now());
-    const day = daylight(elevation);
-    this.nightUniform.value = 1 - day;
-    // Sun direction in local metres: azimuth from north, clockwise.
-    const up = Math.max(0.15, Math.sin(elevation));
-    this.sun.position.set(Math.sin(azimuth), Math.cos(azimuth), up).normalize();
-    this.sun.intensity = 0.25 + 1.5 * day;
-    this.ambient.intensity = 0.45 + 0.35 * day;
-    const key = `${day.toFixed(2)}|${this.shown.highlightDistrict}|${this.shown.highlightBuilding}`;
-    if (key === this.colorKey) return;
-    this.colorKey = key;
-    if (!this.mesh.instanceColor) this.mesh.setColorAt(0, DAY_COLOR);
-    this.mesh.instanceColor!.setUsage(DynamicDrawUsage);
-    const base = NIGHT_COLOR.clone().lerp(DAY_COLOR, day);
-    const highlight = this.shown.highlightDistrict ? Number(this.shown.highlightDistrict) : -1;
-    const tint = new Color();
-    for (let i = 0; i < b.count; i++) {
-      // Taller buildings a touch lighter: the skyline reads from a distance.
-      const lift = Math.min(0.25, b.height[i] / 1200);
-      tint.copy(b.district[i] === highlight ? HIGHLIGHT : base).offsetHSL(0, 0, lift);
-      if (i === this.shown.highlightBuilding) tint.copy(SELECTED);
-      this.mesh.setColorAt(i, tint);
-    }
-    this.mesh.instanceColor!.needsUpdate = true;
+  /** Renders the React tree synchronously, so the next map frame draws what update() was given. */
+  private renderScene() {
+    const root = this.root;
+    if (!root) return;
+    const s = this.shown;
+    flushSync(() => {
+      this.store = root.render(createElement(CityScene, { buildings: s.buildings, clearings: this.clearings, elements: s.city3d, city: this.city, live: this.live, onMesh: this.onMesh }));
+    });
   }
 
   render(gl: WebGLRenderingContext | WebGL2RenderingContext, options: CustomRenderMethodInput) {
-    if (!this.renderer || !this.map) return;
-    const beacons = this.beacons.count > 0;
-    const rain = this.rain.visible;
-    if (this.mesh) this.mesh.visible = this.shown.visible;
-    if ((!this.mesh || !this.shown.visible) && !beacons && !rain) return;
-    // Wall-clock time: displays of one wall pulse and rain in step.
-    const now = this.shown.animate ? wallNow() : null;
-    this.beacons.pulse(now);
-    if (rain) {
-      const center = this.map.getCenter();
-      // Metres per CSS pixel at the view centre (512-px tiles).
-      const mpp = (40_075_016.686 * Math.cos((center.lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
-      // A still wall (animation off) shows the streaks frozen mid-fall.
-      this.rain.frame(this.toLocal([center.lng, center.lat]), mpp, now === null ? 0.4 : (now % 3_600_000) / 1000, [gl.drawingBufferWidth, gl.drawingBufferHeight], this.map.getPixelRatio());
-    }
+    if (!this.renderer || !this.map || !this.store) return;
+    if ((!this.mesh || !this.shown.visible) && this.shown.city3d.length === 0) return;
+    const view = this.city.view;
+    // Wall-clock time: displays of one wall pulse and rain in step; a still wall shows one moment.
+    view.now = this.shown.animate ? wallNow() : null;
+    const center = this.map.getCenter();
+    view.center = this.city.toLocal([center.lng, center.lat]);
+    // Metres per CSS pixel at the view centre (512-px tiles).
+    view.metresPerPixel = (40_075_016.686 * Math.cos((center.lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+    view.viewport = [gl.drawingBufferWidth, gl.drawingBufferHeight];
+    view.pixelRatio = this.map.getPixelRatio();
     this.camera.projectionMatrix.fromArray(options.defaultProjectionData.mainMatrix as unknown as number[]).multiply(this.origin);
+    this.camera.projectionMatrixInverse.copy(this.camera.projectionMatrix).invert();
     this.renderer.resetState();
-    this.renderer.render(this.scene, this.camera);
+    this.renderer.setViewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
+    // One R3F frame: useFrame callbacks read the view above, then the scene draws.
+    if (this.store) advance(performance.now(), false, this.store.getState());
     this.onFrame();
-    // Beacons pulse and rain falls: keep frames coming while either is up.
-    if ((beacons || rain) && this.shown.animate) this.map.triggerRepaint();
   }
 }

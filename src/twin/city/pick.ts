@@ -6,12 +6,13 @@ import type { Buildings } from '../../hub/buildings.ts';
  * to its height): the ray is turned into the box's frame and clipped by its three slabs. A plain
  * loop over the typed columns: 60,000 buildings take a few milliseconds, no per-building objects.
  */
-export function pickBuilding(b: Buildings, origin: [number, number, number], dir: [number, number, number]): number | null {
+export function pickBuilding(b: Buildings, origin: [number, number, number], dir: [number, number, number], hidden?: Uint8Array | null): number | null {
   let best: number | null = null;
   let bestT = Infinity;
   const [ox, oy, oz] = origin;
   const [dx, dy, dz] = dir;
   for (let i = 0; i < b.count; i++) {
+    if (hidden?.[i]) continue; // cleared for a real model: not drawn, not picked
     const c = Math.cos(b.angle[i]);
     const s = Math.sin(b.angle[i]);
     // Ray origin and direction in the building's frame (centre of the footprint at 0, unrotated).

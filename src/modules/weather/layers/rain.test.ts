@@ -110,3 +110,24 @@ describe('buildRainLayers', () => {
     for (let k = 1; k < RAIN_STOPS.length; k++) expect(rainColor(RAIN_STOPS[k][0])[3]).toBeGreaterThanOrEqual(rainColor(RAIN_STOPS[k - 1][0])[3]);
   });
 });
+
+describe('rain in the 3D city', () => {
+  it('one animated element per radar frame, counting rain only where it rains; a still wall holds one moment', async () => {
+    const { weatherModule } = await import('../index.ts');
+    const { contextFor } = await import('../../../twin/scene-layers.ts');
+    const { rainSeconds } = await import('./RainStreaks.tsx');
+    const kind = weatherModule.layers.find((l) => l.kind === 'weather.rain')!;
+    const entry = { id: 'rain', kind: 'weather.rain', visible: true, topic: undefined, style: {} } as never;
+    const input = (r: Radar) => ({ scene: { layers: [] } as never, topics: { values: { 'weather.radar': value(r, 1) } }, districts: null, overview: null, selectedDistrict: null, scale: 1, now: 0, animate: false });
+    const wet = radar(T, (i) => (i > 10 ? 5 : 0));
+    const a = kind.city3d!(contextFor(kind, entry, input(wet)))!;
+    expect(a.animated).toBe(true);
+    expect(a.counts).toEqual({ rain: 1 });
+    expect(kind.city3d!(contextFor(kind, entry, input(wet)))).toBe(a);
+    const dry = kind.city3d!(contextFor(kind, entry, input(radar(T + 1, () => 0))))!;
+    expect(dry).not.toBe(a);
+    expect(dry.counts).toEqual({ rain: 0 });
+    expect(rainSeconds(null)).toBe(rainSeconds(null));
+    expect(rainSeconds(3_600_000 + 1500)).toBe(1.5);
+  });
+});

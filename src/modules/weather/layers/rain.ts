@@ -3,7 +3,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Radar } from '../../../hub/topics/weather.ts';
 import type { TopicValue } from '../../../store/topic-store.ts';
 import { RAIN_LUT } from '../colors.ts';
-import type { RainField } from '../../../twin/city/rain.ts';
+import type { RainField } from './RainStreaks.tsx';
 
 /** Image steps per radar interval: smooth enough to read as motion, few texture uploads. */
 export const BLEND_STEPS = 12;

@@ -1,3 +1,5 @@
+import { useLayoutEffect as useEffect, useMemo } from 'react';
+import { useFrame } from '@react-three/fiber';
 import {
   DataTexture,
   InstancedBufferAttribute,
@@ -11,7 +13,8 @@ import {
   Vector4,
   BufferAttribute,
 } from 'three';
-import type { GridSpec } from '../../hub/contract.ts';
+import type { GridSpec } from '../../../hub/contract.ts';
+import { useCity } from '../../../twin/city/context.ts';
 
 /** A rain-rate grid, as the weather radar delivers it: sqrt-scaled bytes, mm/h = (q / 25)². */
 export interface RainField {
@@ -92,89 +95,89 @@ function random(seed: number) {
   };
 }
 
+/** The streaks' moment in seconds: the wall clock's, or mid-fall on a still wall. */
+export function rainSeconds(now: number | null): number {
+  return now === null ? 0.4 : (now % 3_600_000) / 1000;
+}
+
+/** The streak pool: one instanced ribbon per streak, with seeds the same on every display. */
+function makeStreaks(count: number) {
+  const geometry = new InstancedBufferGeometry();
+  // Two triangles: x is the side (−1 / +1), y is the end (0 top, 1 bottom).
+  geometry.setAttribute('position', new BufferAttribute(new Float32Array([-1, 0, 0, 1, 0, 0, -1, 1, 0, 1, 1, 0]), 3));
+  geometry.setIndex([0, 2, 1, 1, 2, 3]);
+  const seeds = new Float32Array(count * 4);
+  const next = random(20_260_101);
+  for (let i = 0; i < seeds.length; i++) seeds[i] = next();
+  geometry.setAttribute('aSeed', new InstancedBufferAttribute(seeds, 4));
+  geometry.instanceCount = count;
+  const material = new ShaderMaterial({
+    vertexShader,
+    fragmentShader,
+    transparent: true,
+    depthWrite: false,
+    uniforms: {
+      uRain: { value: null },
+      uGridBox: { value: new Vector4() },
+      uFade: { value: new Vector2(1, 1) },
+      uCenter: { value: new Vector2() },
+      uMpp: { value: 1 },
+      uTime: { value: 0 },
+      uViewport: { value: new Vector2(1, 1) },
+      uPixelRatio: { value: 1 },
+    },
+  });
+  const mesh = new Mesh(geometry, material);
+  mesh.frustumCulled = false; // positions are made in the shader
+  mesh.renderOrder = 10; // after the buildings, so they hide the rain behind them
+  return mesh;
+}
+
 /**
- * Falling rain in the 3D city, where the weather radar has it. One instanced ribbon per streak;
- * everything moves on the GPU (a time uniform), and the radar grid is a small texture the vertex
- * shader samples: a new radar frame is one texture upload, nothing per streak on the CPU.
+ * Falling rain in the 3D city, where the weather radar has it. Everything moves on the GPU (a time
+ * uniform), and the radar grid is a small texture the vertex shader samples: a new radar frame is
+ * one texture upload, nothing per streak on the CPU. The pool lives as long as the component; a
+ * new field only refills the texture.
  */
-export class Rain {
-  readonly mesh: Mesh<InstancedBufferGeometry, ShaderMaterial>;
-  private texture: DataTexture | null = null;
-  private field: RainField | null = null;
-
-  constructor(count = RAIN_STREAKS) {
-    const geometry = new InstancedBufferGeometry();
-    // Two triangles: x is the side (−1 / +1), y is the end (0 top, 1 bottom).
-    geometry.setAttribute('position', new BufferAttribute(new Float32Array([-1, 0, 0, 1, 0, 0, -1, 1, 0, 1, 1, 0]), 3));
-    geometry.setIndex([0, 2, 1, 1, 2, 3]);
-    const seeds = new Float32Array(count * 4);
-    const next = random(20_260_101);
-    for (let i = 0; i < seeds.length; i++) seeds[i] = next();
-    geometry.setAttribute('aSeed', new InstancedBufferAttribute(seeds, 4));
-    geometry.instanceCount = count;
-    const material = new ShaderMaterial({
-      vertexShader,
-      fragmentShader,
-      transparent: true,
-      depthWrite: false,
-      uniforms: {
-        uRain: { value: null },
-        uGridBox: { value: new Vector4() },
-        uFade: { value: new Vector2(1, 1) },
-        uCenter: { value: new Vector2() },
-        uMpp: { value: 1 },
-        uTime: { value: 0 },
-        uViewport: { value: new Vector2(1, 1) },
-        uPixelRatio: { value: 1 },
-      },
-    });
-    this.mesh = new Mesh(geometry, material);
-    this.mesh.frustumCulled = false; // positions are made in the shader
-    this.mesh.visible = false;
-    this.mesh.renderOrder = 10; // after the buildings, so they hide the rain behind them
-  }
-
-  /** Shows a radar grid (or none). `toLocal` maps lon/lat to the city's local metres. */
-  setField(field: RainField | null, toLocal: (p: [number, number]) => [number, number]) {
-    if (field === this.field) return;
-    this.field = field;
-    this.mesh.visible = field !== null;
-    if (!field) return;
-    const { cols, rows, bbox } = field.grid;
-    if (!this.texture || this.texture.image.width !== cols || this.texture.image.height !== rows) {
-      this.texture?.dispose();
-      this.texture = new DataTexture(new Uint8Array(cols * rows), cols, rows, RedFormat, UnsignedByteType);
-      this.texture.magFilter = LinearFilter;
-      this.texture.minFilter = LinearFilter;
-      this.texture.unpackAlignment = 1;
-      this.mesh.material.uniforms.uRain.value = this.texture;
-    }
-    (this.texture.image.data as Uint8Array).set(field.values.subarray(0, cols * rows));
-    this.texture.needsUpdate = true;
-    const [west, south] = toLocal([bbox[0], bbox[1]]);
-    const [east, north] = toLocal([bbox[2], bbox[3]]);
-    this.mesh.material.uniforms.uGridBox.value.set(west, south, east, north);
+export function RainStreaks({ field, count = RAIN_STREAKS }: { field: RainField; count?: number }) {
+  const city = useCity();
+  const mesh = useMemo(() => makeStreaks(count), [count]);
+  useEffect(
+    () => () => {
+      mesh.geometry.dispose();
+      mesh.material.dispose();
+    },
+    [mesh],
+  );
+  const { cols, rows } = field.grid;
+  const texture = useMemo(() => {
+    const t = new DataTexture(new Uint8Array(cols * rows), cols, rows, RedFormat, UnsignedByteType);
+    t.magFilter = LinearFilter;
+    t.minFilter = LinearFilter;
+    t.unpackAlignment = 1;
+    return t;
+  }, [cols, rows]);
+  useEffect(() => () => texture.dispose(), [texture]);
+  useEffect(() => {
+    const u = mesh.material.uniforms;
+    u.uRain.value = texture;
+    (texture.image.data as Uint8Array).set(field.values.subarray(0, cols * rows));
+    texture.needsUpdate = true;
+    const { bbox } = field.grid;
+    const [west, south] = city.toLocal([bbox[0], bbox[1]]);
+    const [east, north] = city.toLocal([bbox[2], bbox[3]]);
+    u.uGridBox.value.set(west, south, east, north);
     const fade = Math.max(1e-3, field.edgeFadeCells);
-    this.mesh.material.uniforms.uFade.value.set(cols / fade, rows / fade);
-  }
-
-  get visible() {
-    return this.mesh.visible;
-  }
-
-  /** Per frame: where the view is, its scale, and the moment (seconds) the streaks fall at. */
-  frame(center: [number, number], metresPerPixel: number, seconds: number, viewport: [number, number], pixelRatio: number) {
-    const u = this.mesh.material.uniforms;
-    u.uCenter.value.set(center[0], center[1]);
-    u.uMpp.value = metresPerPixel;
-    u.uTime.value = seconds;
-    u.uViewport.value.set(viewport[0], viewport[1]);
-    u.uPixelRatio.value = pixelRatio;
-  }
-
-  dispose() {
-    this.texture?.dispose();
-    this.mesh.geometry.dispose();
-    this.mesh.material.dispose();
-  }
+    u.uFade.value.set(cols / fade, rows / fade);
+  }, [field, texture, mesh, city, cols, rows]);
+  useFrame(() => {
+    const u = mesh.material.uniforms;
+    const v = city.view;
+    u.uCenter.value.set(v.center[0], v.center[1]);
+    u.uMpp.value = v.metresPerPixel;
+    u.uTime.value = rainSeconds(v.now);
+    u.uViewport.value.set(v.viewport[0], v.viewport[1]);
+    u.uPixelRatio.value = v.pixelRatio;
+  });
+  return <primitive object={mesh} />;
 }
