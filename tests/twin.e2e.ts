@@ -172,4 +172,21 @@ describe('the 3D city', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('draws only when something changes: a still wall draws no frames while the hub feeds its panels', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const errors = collectPageErrors(page);
+    // The city scene's layers read no live topic; its panels do, and the hub keeps sending them.
+    await page.goto(`${client.url}/wall?anim=0&scene=city`);
+    await waitForTwin(page);
+    const frames = () => page.evaluate(() => window.__onescreenTwin!.deckFrames);
+    // Settled: models and tiles finish arriving, and the frames they asked for are drawn.
+    let before = -1;
+    for (let i = 0; i < 30 && before !== (before = await frames()); i++) await page.waitForTimeout(1_000);
+    // A window in which the hub ticks several times (its simulators step every second).
+    await page.waitForTimeout(3_000);
+    expect(await frames()).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { PlacedLabelsLayer } from '../../layers/placed-labels-layer.ts';
 import { ScenegraphLayer } from '@deck.gl/mesh-layers';
 import { Tile3DLayer } from '@deck.gl/geo-layers';
 import { GLTFLoader } from '@loaders.gl/gltf';
@@ -46,10 +47,13 @@ export const cityModule: ModuleDefinition = {
       kind: 'city.model',
       title: '模型',
       titleEn: 'glTF model',
-      // clearRadius: metres around the model kept free of generated buildings (0: none).
-      defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1, clearRadius: 60 },
+      // clearRadius: metres around the model kept free of generated buildings (0: none): the
+      // pedestrian square around the monument, so the scene's camera sees it over the towers.
+      // label: its name over it (empty: none); labelHeightM: where the name floats, before scale.
+      defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1, clearRadius: 60, label: '解放碑 Jiefangbei', labelHeightM: 30 },
       build: (ctx) => {
         const s = ctx.layer.style;
+        const site = { text: String(s.label), position: [Number(s.lon), Number(s.lat), Number(s.labelHeightM) * Number(s.scale)] as [number, number, number] };
         return [
           new ScenegraphLayer({
             id: `${ctx.layer.id}-model`,
@@ -62,6 +66,15 @@ export const cityModule: ModuleDefinition = {
             sizeScale: Number(s.scale),
             _lighting: 'pbr',
             pickable: false,
+          }),
+          // A landmark is named: the audience finds it among thousands of generated towers.
+          new PlacedLabelsLayer({
+            id: `${ctx.layer.id}-label`,
+            data: site.text ? [site] : [],
+            getSize: 16,
+            sizeScale: ctx.scale,
+            getPriority: 1_000,
+            getAlignmentBaseline: 'bottom',
           }),
         ];
       },
