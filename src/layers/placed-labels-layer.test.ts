@@ -76,6 +76,19 @@ describe('PlacedLabelsLayer', () => {
   });
 });
 
+describe('PlacedLabelsLayer getMinZoom', () => {
+  it('places a label only from its zoom on, and gives its room to the others below it', () => {
+    const layer = new PlacedLabelsLayer<Name>({ id: 'zoom-labels', data: NAMES, getPriority: (d) => d.rank, sizeScale: 2, getMinZoom: (d) => (d.text === '渝北区' ? 9.5 : 0) });
+    (layer as unknown as { state: unknown }).state = {};
+    layer.initializeState();
+    update(layer, viewport(106.5), true); // zoom 9: 渝北区 waits, 北碚区 takes its place
+    expect(layer.state.placed.map((d) => d.text)).toEqual(['北碚区', '江津区']);
+    update(layer, new WebMercatorViewport({ width: 1280, height: 720, longitude: 106.5, latitude: 29.5, zoom: 10 }), false);
+    expect(layer.state.placed.map((d) => d.text)).toContain('渝北区');
+    expect(layer.state.placed.map((d) => d.text)).not.toContain('北碚区');
+  });
+});
+
 describe('drawLabelsLast', () => {
   it('draws every label layer after the symbols, keeping each group in its order', () => {
     const names = new PlacedLabelsLayer({ id: 'names', data: [] });

@@ -32,6 +32,12 @@ type _PlacedLabelsLayerProps<DataT> = {
   getPixelOffset: Accessor<DataT, Readonly<[number, number]>>;
   getTextAnchor: Accessor<DataT, TextAnchor>;
   getAlignmentBaseline: Accessor<DataT, AlignmentBaseline>;
+  /** The label shows from this map zoom on (the map's own zoom: shift design zooms by log2(scale)). */
+  getMinZoom: Accessor<DataT, number>;
+  /** A chip behind the text (alpha 0: none): for figures over busy colour fields. */
+  background: boolean;
+  getBackgroundColor: Accessor<DataT, Color>;
+  backgroundPadding: Readonly<[number, number]>;
   /** Multiplies getSize and padding: the wall's scale keeps labels their designed size at 4K. */
   sizeScale: number;
   /** Pixels (before sizeScale) kept clear on each side of a label's text: [x, y]. */
@@ -58,6 +64,10 @@ const defaultProps: DefaultProps<PlacedLabelsLayerProps> = {
   getPixelOffset: { type: 'accessor', value: [0, 0] },
   getTextAnchor: { type: 'accessor', value: 'middle' },
   getAlignmentBaseline: { type: 'accessor', value: 'center' },
+  getMinZoom: { type: 'accessor', value: 0 },
+  background: false,
+  getBackgroundColor: { type: 'accessor', value: [0, 0, 0, 0] },
+  backgroundPadding: { type: 'array', value: [0, 0] },
   sizeScale: { type: 'number', value: 1, min: 0 },
   padding: { type: 'array', value: [6, 3] },
   billboard: true,
@@ -70,7 +80,7 @@ const defaultProps: DefaultProps<PlacedLabelsLayerProps> = {
 };
 
 /** The text layer's accessors: placement reads them, and the sub layer gets them with data indices. */
-const ACCESSORS = ['getText', 'getPosition', 'getSize', 'getColor', 'getPixelOffset', 'getTextAnchor', 'getAlignmentBaseline'] as const;
+const ACCESSORS = ['getText', 'getPosition', 'getSize', 'getColor', 'getPixelOffset', 'getTextAnchor', 'getAlignmentBaseline', 'getBackgroundColor'] as const;
 
 function evaluate<D, T>(accessor: Accessor<D, T>, d: D, info: AccessorContext<D>): T {
   return typeof accessor === 'function' ? (accessor as AccessorFunction<D, T>)(d, info) : accessor;
@@ -126,10 +136,11 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
     const candidates: ScreenCandidate[] = p.data.map((d, index) => {
       const info: AccessorContext<DataT> = { index, data: p.data as DataT[], target: [] };
       const [x, y] = viewport.project(Array.from(evaluate(p.getPosition, d, info)));
+      const shown = viewport.zoom >= evaluate(p.getMinZoom, d, info);
       return {
         x,
         y,
-        text: evaluate(p.getText, d, info) ?? '',
+        text: shown ? (evaluate(p.getText, d, info) ?? '') : '',
         size: evaluate(p.getSize, d, info) * p.sizeScale,
         priority: evaluate(p.getPriority, d, info),
         anchor: evaluate(p.getTextAnchor, d, info),
@@ -179,6 +190,8 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
         characterSet: p.characterSet,
         outlineWidth: p.outlineWidth,
         outlineColor: p.outlineColor,
+        background: p.background,
+        backgroundPadding: p.backgroundPadding,
         // Names stay readable over extrusions and the 3D city: never depth-tested, never occluding.
         parameters: { depthCompare: 'always', depthWriteEnabled: false },
         updateTriggers,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aqiCategoryOf, type AirStation, type AirStations } from '../../../hub/topics/environment.ts';
 import { AQI_LEGEND_ITEMS, AQI_STYLE, toRgba } from '../colors.ts';
-import { LABEL_GAP_DEG, TOP_AQI_LABELS, buildAqiStationLayers, describeAirStation, labelSplit } from './aqi-stations.ts';
+import { LABEL_GAP_DEG, LABEL_ZOOM, TOP_AQI_LABELS, buildAqiStationLayers, describeAirStation, labelSplit } from './aqi-stations.ts';
 
 const T = Date.UTC(2024, 11, 20, 6, 0);
 const site = (i: number, aqi: number, position: [number, number]): AirStation => ({
@@ -43,8 +43,12 @@ describe('AQI station layers', () => {
 
   it('label the worst sites, spaced apart, and the rest only when zoomed in; stable ids', () => {
     const layers = buildAqiStationLayers({ id: 'aqi', stations: STATIONS, version: 2, scale: 1, labels: true });
-    expect(layers.map((l) => l.id)).toEqual(['aqi-points', 'aqi-labels', 'aqi-labels-zoomed']);
+    expect(layers.map((l) => l.id)).toEqual(['aqi-points', 'aqi-labels']);
     const { worst, others } = labelSplit(STATIONS);
+    const labels = layers[1].props as unknown as { getMinZoom: (s: AirStation) => number; getPriority: (s: AirStation) => number };
+    expect(labels.getMinZoom(worst[0])).toBe(0);
+    expect(labels.getMinZoom(others[0])).toBe(LABEL_ZOOM);
+    expect(labels.getPriority(worst[worst.length - 1])).toBeGreaterThan(labels.getPriority(others[0]));
     expect(worst.length).toBeLessThanOrEqual(TOP_AQI_LABELS);
     expect(worst.length).toBeGreaterThanOrEqual(6);
     expect(worst[0].aqi).toBe(160);

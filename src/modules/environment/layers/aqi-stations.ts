@@ -1,5 +1,6 @@
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { FilterContext, Layer } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 import type { AirStation, AirStations } from '../../../hub/topics/environment.ts';
 import { AQI_STYLE, POLLUTANT_STYLE, toRgba } from '../colors.ts';
 
@@ -11,7 +12,6 @@ export interface AqiStationInput {
   labels: boolean;
 }
 
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
 /** Sites whose AQI is written beside them at any zoom: the worst few. */
 export const TOP_AQI_LABELS = 8;
 /**
@@ -21,15 +21,6 @@ export const TOP_AQI_LABELS = 8;
 export const LABEL_GAP_DEG: [lon: number, lat: number] = [0.24, 0.14];
 /** From this zoom on every site carries its AQI. */
 export const LABEL_ZOOM = 8.5;
-
-/** A text layer that only draws from a zoom on (its sublayers are filtered per viewport). */
-export class ZoomGatedTextLayer<D> extends TextLayer<D, { minZoom?: number }> {
-  static layerName = 'AqiZoomGatedTextLayer';
-  static defaultProps = { ...TextLayer.defaultProps, minZoom: { type: 'number', value: 0 } };
-  filterSubLayer({ viewport }: FilterContext) {
-    return viewport.zoom >= (this.props.minZoom ?? 0);
-  }
-}
 
 const split = new WeakMap<AirStations, { worst: AirStation[]; others: AirStation[] }>();
 
@@ -73,29 +64,25 @@ export function buildAqiStationLayers({ id, stations, version, scale, labels }: 
     }),
   ];
   if (!labels) return layers;
-  const { worst, others } = labelSplit(stations);
-  const text = {
-    characterSet: '0123456789',
-    fontFamily: FONT,
-    fontWeight: 700,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
-    getText: (s: AirStation) => String(s.aqi),
-    getPosition: (s: AirStation) => s.position,
-    getSize: 15,
-    sizeScale: scale,
-    sizeUnits: 'pixels' as const,
-    getColor: [235, 245, 255, 255] as [number, number, number, number],
-    outlineWidth: 4,
-    outlineColor: [7, 13, 26, 235] as [number, number, number, number],
-    getTextAnchor: 'start' as const,
-    getAlignmentBaseline: 'center' as const,
-    getPixelOffset: [10 * scale, 0] as [number, number],
-    parameters: { depthCompare: 'always' as const },
-    updateTriggers: { getText: version },
-  };
+  // One placed label layer: the worst sites at any zoom and first, the rest close in, never overlapping.
+  const { worst } = labelSplit(stations);
+  const isWorst = new Set(worst);
   layers.push(
-    new TextLayer<AirStation>({ ...text, id: `${id}-labels`, data: worst }),
-    new ZoomGatedTextLayer<AirStation>({ ...text, id: `${id}-labels-zoomed`, data: others, minZoom: LABEL_ZOOM + Math.log2(scale) }), // design-space zoom (src/twin/framing.ts)
+    new PlacedLabelsLayer<AirStation>({
+      id: `${id}-labels`,
+      data: stations.stations,
+      characterSet: '0123456789',
+      fontWeight: 700,
+      getText: (s) => String(s.aqi),
+      getPosition: (s) => s.position,
+      getPriority: (s) => (isWorst.has(s) ? 1000 : 0) + s.aqi,
+      getMinZoom: (s) => (isWorst.has(s) ? 0 : LABEL_ZOOM + Math.log2(scale)), // a design-space zoom (src/twin/framing.ts)
+      getSize: 15,
+      sizeScale: scale,
+      getTextAnchor: 'start',
+      getPixelOffset: [10 * scale, 0],
+      updateTriggers: { getText: version, getPriority: version, getMinZoom: [version, scale] },
+    }),
   );
   return layers;
 }

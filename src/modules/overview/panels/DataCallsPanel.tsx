@@ -16,7 +16,9 @@ export function DataCallsPanel({ scale }: { scale: number }) {
       grid: { left: 56, right: 12, top: 28, bottom: 30 },
       xAxis: {
         type: 'time',
-        axisLabel: { color: WALL_CHART.muted, fontSize: 14, formatter: (v: number) => hourFormat.format(v) },
+        // A day of minutes in a narrow chart: a few hour ticks, and none drawn over another.
+        splitNumber: 4,
+        axisLabel: { color: WALL_CHART.muted, fontSize: 14, formatter: (v: number) => hourFormat.format(v), hideOverlap: true },
         axisLine: { lineStyle: { color: WALL_CHART.grid } },
         splitLine: { show: false },
       },

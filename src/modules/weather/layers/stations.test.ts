@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Viewport } from '@deck.gl/core';
 import type { StationReading, WeatherStations } from '../../../hub/topics/weather.ts';
-import { LABEL_ZOOM, TOP_RAIN_LABELS, ZoomGatedTextLayer, buildStationLayers, deriveStations, describeStation } from './stations.ts';
+import { LABEL_ZOOM, TOP_RAIN_LABELS, buildStationLayers, deriveStations, describeStation } from './stations.ts';
 
 const T = Date.UTC(2024, 6, 15, 7, 0);
 const station = (i: number, patch: Partial<StationReading> = {}): StationReading => ({
@@ -46,21 +45,20 @@ describe('weather station layers', () => {
     expect(lum(d.color(31))).toBeGreaterThan(lum(d.color(20)));
   });
 
-  it('build points and two label layers with stable ids and updateTriggers by seq', () => {
+  it('build points and one placed label layer with stable ids and updateTriggers by seq', () => {
     const layers = buildStationLayers({ id: 'stations', stations: STATIONS, version: 4, scale: 1, labels: true });
-    expect(layers.map((l) => l.id)).toEqual(['stations-points', 'stations-rain-labels', 'stations-temp-labels']);
+    expect(layers.map((l) => l.id)).toEqual(['stations-points', 'stations-labels']);
     const points = layers[0].props as unknown as { updateTriggers: Record<string, unknown>; getFillColor: (s: StationReading) => number[] };
     expect(points.updateTriggers.getFillColor).toBe(4);
     expect(points.getFillColor(station(0, { online: false }))).toEqual([125, 147, 178, 150]);
-    expect((layers[2].props as unknown as { minZoom: number }).minZoom).toBe(LABEL_ZOOM);
+    const labels = layers[1].props as unknown as { getMinZoom: (s: StationReading) => number; getPriority: (s: StationReading) => number; data: StationReading[] };
+    const d = deriveStations(STATIONS);
+    // Rain figures at any zoom and first; temperatures close in only.
+    expect(labels.getMinZoom(d.topRain[0])).toBe(0);
+    expect(labels.getMinZoom(d.others[0])).toBe(LABEL_ZOOM);
+    expect(labels.getPriority(d.topRain[0])).toBeGreaterThan(labels.getPriority(d.others[0]));
+    expect(labels.data).toHaveLength(STATIONS.stations.length);
     expect(buildStationLayers({ id: 'stations', stations: STATIONS, version: 5, scale: 1, labels: false }).map((l) => l.id)).toEqual(['stations-points']);
-  });
-
-  it('the gated labels draw only from their zoom on', () => {
-    const layer = new ZoomGatedTextLayer({ id: 'x', data: [], minZoom: 8.5 });
-    const at = (zoom: number) => layer.filterSubLayer({ viewport: { zoom } as Viewport } as Parameters<typeof layer.filterSubLayer>[0]);
-    expect(at(7)).toBe(false);
-    expect(at(9)).toBe(true);
   });
 
   it('tooltip has every reading with units, as text', () => {

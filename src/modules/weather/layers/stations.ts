@@ -1,5 +1,6 @@
-import { ScatterplotLayer, TextLayer, type TextLayerProps } from '@deck.gl/layers';
-import type { FilterContext, Layer } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
+import type { Layer } from '@deck.gl/core';
 import { scaleLinear } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
 import type { StationReading, WeatherStations } from '../../../hub/topics/weather.ts';
@@ -16,16 +17,6 @@ export const LABEL_GAP_DEG: [lon: number, lat: number] = [0.55, 0.14];
 export const LABEL_ZOOM = 8.5;
 
 const OFFLINE: Rgba = [125, 147, 178, 150];
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
-
-/** A text layer that only draws from a zoom on (its sublayers are filtered per viewport). */
-export class ZoomGatedTextLayer<D> extends TextLayer<D, { minZoom?: number }> {
-  static layerName = 'ZoomGatedTextLayer';
-  static defaultProps = { ...TextLayer.defaultProps, minZoom: { type: 'number', value: 0 } };
-  filterSubLayer({ viewport }: FilterContext) {
-    return viewport.zoom >= (this.props.minZoom ?? 0);
-  }
-}
 
 export interface StationsDerived {
   domain: [number, number];
@@ -77,21 +68,6 @@ const fmt1 = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
 
 export function buildStationLayers({ id, stations, version, scale, labels }: StationLayerInput): Layer[] {
   const d = deriveStations(stations);
-  const text: Partial<TextLayerProps<StationReading>> = {
-    characterSet: 'auto',
-    fontFamily: FONT,
-    fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
-    getPosition: (s) => s.position,
-    sizeScale: scale,
-    sizeUnits: 'pixels',
-    outlineWidth: 4,
-    outlineColor: [7, 13, 26, 235],
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'bottom',
-    getPixelOffset: [0, -9 * scale],
-    parameters: { depthCompare: 'always' },
-  };
   const layers: Layer[] = [
     new ScatterplotLayer<StationReading>({
       id: `${id}-points`,
@@ -113,31 +89,27 @@ export function buildStationLayers({ id, stations, version, scale, labels }: Sta
     }),
   ];
   if (!labels) return layers;
+  // One label layer, so rain figures and temperatures are placed against each other: the rain
+  // figures (in dark chips, over the radar's colours) first, temperatures where room is left.
+  const rain = new Set(d.topRain);
   layers.push(
-    new TextLayer<StationReading>({
-      ...text,
-      id: `${id}-rain-labels`,
-      data: d.topRain,
-      getText: (s) => `${s.name} ${fmt1(s.rain1hMm)} mm`,
-      getSize: 15,
-      getColor: [255, 255, 255, 255],
-      // A dark chip keeps the figure readable over rain colours and district names.
+    new PlacedLabelsLayer<StationReading>({
+      id: `${id}-labels`,
+      data: [...d.topRain, ...d.others],
+      getText: (s) => (rain.has(s) ? `${s.name} ${fmt1(s.rain1hMm)} mm` : `${s.name} ${fmt1(s.temperatureC)}°`),
+      getPosition: (s) => s.position,
+      getPriority: (s) => (rain.has(s) ? 100 + s.rain1hMm : 0),
+      getSize: (s) => (rain.has(s) ? 15 : 14),
+      getColor: (s) => (rain.has(s) ? [255, 255, 255, 255] : [200, 216, 238, 255]),
+      // Temperatures only close in; a design-space zoom, as cameras are (src/twin/framing.ts).
+      getMinZoom: (s) => (rain.has(s) ? 0 : LABEL_ZOOM + Math.log2(scale)),
       background: true,
-      getBackgroundColor: [10, 22, 44, 215],
+      getBackgroundColor: (s) => (rain.has(s) ? [10, 22, 44, 215] : [0, 0, 0, 0]),
       backgroundPadding: [5, 2],
-      outlineWidth: 0,
-      updateTriggers: { getText: version },
-    }),
-    new ZoomGatedTextLayer<StationReading>({
-      ...text,
-      id: `${id}-temp-labels`,
-      data: d.others,
-      // A design-space zoom, as cameras are (src/twin/framing.ts): the map's is shifted by log2(scale).
-      minZoom: LABEL_ZOOM + Math.log2(scale),
-      getText: (s) => `${s.name} ${fmt1(s.temperatureC)}°`,
-      getSize: 14,
-      getColor: [200, 216, 238, 255],
-      updateTriggers: { getText: version },
+      getAlignmentBaseline: 'bottom',
+      getPixelOffset: [0, -9 * scale],
+      sizeScale: scale,
+      updateTriggers: { getText: version, getPriority: version, getSize: version, getColor: version, getMinZoom: [version, scale], getBackgroundColor: version },
     }),
   );
   return layers;
