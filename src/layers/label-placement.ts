@@ -89,6 +89,8 @@ export interface PlacementOptions {
   height: number;
   /** Pixels added on each side of a text box before testing: two labels keep twice this apart. */
   padding?: readonly [number, number];
+  /** Boxes already taken (labels placed by other layers first): nothing is placed over them. */
+  occupied?: readonly Box[];
 }
 
 /**
@@ -97,13 +99,13 @@ export interface PlacementOptions {
  * box meets a padded box already placed. Returns the text boxes placed, in placement order.
  * Quadratic in the placed count: label layers here hold tens of names, not thousands.
  */
-export function placeLabels(candidates: readonly ScreenCandidate[], { width, height, padding = [0, 0] }: PlacementOptions): PlacedBox[] {
+export function placeLabels(candidates: readonly ScreenCandidate[], { width, height, padding = [0, 0], occupied = [] }: PlacementOptions): PlacedBox[] {
   const order = candidates
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => c.text.length > 0 && c.size > 0 && Number.isFinite(c.x) && Number.isFinite(c.y) && !Number.isNaN(c.priority))
     .sort((a, b) => b.c.priority - a.c.priority || b.c.size - a.c.size || a.index - b.index);
   const placed: PlacedBox[] = [];
-  const taken: Box[] = [];
+  const taken: Box[] = occupied.map((b) => pad(b, padding));
   for (const { c, index } of order) {
     const box = labelBox(c);
     if (box.x < 0 || box.y < 0 || box.x + box.width > width || box.y + box.height > height) continue;

@@ -14,20 +14,51 @@ export interface PlacedLabel {
   height: number;
 }
 
-const byLayer = new Map<string, readonly PlacedLabel[]>();
+/** Labels by layer, with the layer's place in the order in which layers claim their room. */
+const byLayer = new Map<string, { rank: LabelRank; labels: readonly PlacedLabel[] }>();
+let version = 0;
 
-export function publishLabels(layerId: string, labels: readonly PlacedLabel[]): void {
-  byLayer.set(layerId, labels);
+/**
+ * Layers claim room in this order: higher `priority` first, then by id. A layer places its labels
+ * around those of every layer before it, so no two labels of a scene overlap.
+ */
+export interface LabelRank {
+  priority: number;
+  id: string;
+}
+
+export function ranksBefore(a: LabelRank, b: LabelRank): boolean {
+  return a.priority > b.priority || (a.priority === b.priority && a.id < b.id);
+}
+
+const sameLabels = (a: readonly PlacedLabel[], b: readonly PlacedLabel[]) =>
+  a.length === b.length && a.every((l, i) => l.text === b[i].text && l.x === b[i].x && l.y === b[i].y && l.width === b[i].width && l.height === b[i].height);
+
+export function publishLabels(layerId: string, labels: readonly PlacedLabel[], rank: LabelRank = { priority: 0, id: layerId }): void {
+  const held = byLayer.get(layerId);
+  if (held && sameLabels(held.labels, labels) && held.rank.priority === rank.priority) return;
+  byLayer.set(layerId, { rank, labels });
+  version++;
 }
 
 /** Called when a layer is finalized, so labels of removed layers do not linger. */
 export function clearLabels(layerId: string): void {
-  byLayer.delete(layerId);
+  if (byLayer.delete(layerId)) version++;
 }
 
 /** Every label placed now, over all layers. */
 export function placedLabels(): PlacedLabel[] {
-  return [...byLayer.values()].flat();
+  return [...byLayer.values()].flatMap((l) => l.labels);
+}
+
+/** The labels of the layers that claim their room before this one. */
+export function labelsBefore(rank: LabelRank): PlacedLabel[] {
+  return [...byLayer.values()].filter((l) => l.rank.id !== rank.id && ranksBefore(l.rank, rank)).flatMap((l) => l.labels);
+}
+
+/** Bumped whenever any layer's placed labels change: a layer after it places again. */
+export function labelsVersion(): number {
+  return version;
 }
 
 /**

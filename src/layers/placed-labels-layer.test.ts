@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebMercatorViewport, type UpdateParameters } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { drawLabelsLast, PlacedLabelsLayer } from './placed-labels-layer.ts';
-import { placedLabels } from './label-registry.ts';
+import { clearLabels, placedLabels } from './label-registry.ts';
+
+// The registry is the page's: each test starts with no label layer placed.
+afterEach(() => new Set(placedLabels().map((l) => l.layerId)).forEach(clearLabels));
 
 interface Name {
   text: string;
@@ -86,6 +89,30 @@ describe('PlacedLabelsLayer getMinZoom', () => {
     update(layer, new WebMercatorViewport({ width: 1280, height: 720, longitude: 106.5, latitude: 29.5, zoom: 10 }), false);
     expect(layer.state.placed.map((d) => d.text)).toContain('渝北区');
     expect(layer.state.placed.map((d) => d.text)).not.toContain('北碚区');
+  });
+});
+
+describe('PlacedLabelsLayer across layers', () => {
+  it('places around the labels of layers before it, and again when they move', () => {
+    const names = new PlacedLabelsLayer<Name>({ id: 'a-names', data: [NAMES[1]], getPriority: 1, sizeScale: 2 });
+    const figures = new PlacedLabelsLayer<Name>({ id: 'b-figures', layerPriority: -1, data: [{ text: '渝北 3.2 mm', position: [106.5502, 29.5601], rank: 9 }], getPriority: 9, sizeScale: 2 });
+    for (const l of [names, figures]) {
+      (l as unknown as { state: unknown }).state = {};
+      l.initializeState();
+    }
+    update(names, viewport(106.5), true);
+    update(figures as never, viewport(106.5), true);
+    // The figure sits on the name: the name's layer comes first, so the figure gives way.
+    expect(figures.state.placed).toEqual([]);
+    expect(names.state.placed.map((d) => d.text)).toEqual(['渝北区']);
+    expect(drawLabelsLast([figures, names]).map((l) => l.id)).toEqual(['a-names', 'b-figures']);
+    // The name's layer loses its label (its data changed): the figure's layer asks to place again.
+    names.setState({});
+    (names as unknown as { props: unknown }).props = { ...names.props, data: [] };
+    update(names, viewport(106.5), true);
+    expect(figures.shouldUpdateState({ changeFlags: { somethingChanged: false } } as unknown as UpdateParameters<PlacedLabelsLayer<Name>>)).toBe(true);
+    update(figures as never, viewport(106.5), false);
+    expect(figures.state.placed.map((d) => d.text)).toEqual(['渝北 3.2 mm']);
   });
 });
 

@@ -12,7 +12,7 @@ import type {
 } from '@deck.gl/core';
 import { TextLayer, type TextLayerProps } from '@deck.gl/layers';
 import { placeLabels, type AlignmentBaseline, type ScreenCandidate, type TextAnchor } from './label-placement.ts';
-import { clearLabels, labelFrame, publishLabels } from './label-registry.ts';
+import { clearLabels, labelFrame, labelsBefore, labelsVersion, publishLabels, ranksBefore, type LabelRank } from './label-registry.ts';
 
 type _PlacedLabelsLayerProps<DataT> = {
   data: readonly DataT[];
@@ -49,6 +49,11 @@ type _PlacedLabelsLayerProps<DataT> = {
   characterSet: NonNullable<TextLayerProps['characterSet']>;
   outlineWidth: number;
   outlineColor: Color;
+  /**
+   * Which label layer claims its room first (higher first, then by id): a layer never places a
+   * label over one of a layer before it. Names of places usually come before live figures.
+   */
+  layerPriority: number;
 };
 
 export type PlacedLabelsLayerProps<DataT = unknown> = _PlacedLabelsLayerProps<DataT> & CompositeLayerProps;
@@ -77,6 +82,7 @@ const defaultProps: DefaultProps<PlacedLabelsLayerProps> = {
   characterSet: { type: 'object', value: 'auto' },
   outlineWidth: { type: 'number', value: 4, min: 0 },
   outlineColor: { type: 'color', value: [7, 13, 26, 230] },
+  layerPriority: { type: 'number', value: 0 },
 };
 
 /** The text layer's accessors: placement reads them, and the sub layer gets them with data indices. */
@@ -100,20 +106,26 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
   static defaultProps = defaultProps;
   static layerName = 'PlacedLabelsLayer';
 
-  declare state: { placed: DataT[]; indices: number[] };
+  declare state: { placed: DataT[]; indices: number[]; seenVersion: number };
 
   initializeState(): void {
-    this.state = { placed: [], indices: [] };
+    this.state = { placed: [], indices: [], seenVersion: -1 };
+  }
+
+  private get rank(): LabelRank {
+    return { priority: this.props.layerPriority, id: this.id };
   }
 
   // Composite layers update on prop changes only by default; placement depends on the camera too.
   shouldUpdateState({ changeFlags }: UpdateParameters<this>): boolean {
-    return changeFlags.somethingChanged;
+    // Also when a layer placed before this one moved its labels (its data changed, not ours).
+    return changeFlags.somethingChanged || this.state.seenVersion !== labelsVersion();
   }
 
   updateState(params: UpdateParameters<this>): void {
     super.updateState(params);
     const indices = this.place();
+    this.state.seenVersion = labelsVersion();
     if (params.changeFlags.dataChanged || !sameIndices(indices, this.state.indices)) {
       const { data } = this.props;
       this.setState({ indices, placed: indices.map((i) => data[i]) });
@@ -130,7 +142,7 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
     const { viewport } = this.context;
     const p = this.props;
     if (!p.visible || !viewport) {
-      publishLabels(this.id, []);
+      publishLabels(this.id, [], this.rank);
       return [];
     }
     const candidates: ScreenCandidate[] = p.data.map((d, index) => {
@@ -155,10 +167,13 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
       c.y += view.y;
     }
     const [px, py] = p.padding;
-    const placed = placeLabels(candidates, { width: view.width, height: view.height, padding: [px * p.sizeScale, py * p.sizeScale] });
+    // Around the labels of the layers before this one (published in canvas pixels, placed in the wall's).
+    const occupied = labelsBefore(this.rank).map((l) => ({ x: l.x + view.x, y: l.y + view.y, width: l.width, height: l.height }));
+    const placed = placeLabels(candidates, { width: view.width, height: view.height, padding: [px * p.sizeScale, py * p.sizeScale], occupied });
     publishLabels(
       this.id,
       placed.map(({ index, x, y, width, height }) => ({ layerId: this.id, text: candidates[index].text, x: x - view.x, y: y - view.y, width, height })),
+      this.rank,
     );
     return placed.map((b) => b.index).sort((a, b) => a - b);
   }
@@ -201,10 +216,14 @@ export class PlacedLabelsLayer<DataT = unknown, ExtraPropsT extends {} = {}> ext
 }
 
 /**
- * The scene's layers with every label layer moved to the end (order otherwise kept): names are
- * drawn over any layer's symbols (checkpoints, stations, vehicles), their halo keeping them legible.
+ * The scene's layers with every label layer moved to the end: names are drawn over any layer's
+ * symbols (checkpoints, stations, vehicles), their halo keeping them legible. Label layers go in
+ * the order they claim room (layerPriority, then id), so deck.gl updates each after those it
+ * places around; other layers keep their order.
  */
 export function drawLabelsLast<L>(layers: readonly L[]): L[] {
-  const isLabels = (l: L) => l instanceof PlacedLabelsLayer;
-  return [...layers.filter((l) => !isLabels(l)), ...layers.filter(isLabels)];
+  const labels = layers.filter((l): l is L & PlacedLabelsLayer => l instanceof PlacedLabelsLayer);
+  const rank = (l: PlacedLabelsLayer): LabelRank => ({ priority: l.props.layerPriority, id: l.id });
+  labels.sort((a, b) => (ranksBefore(rank(a), rank(b)) ? -1 : ranksBefore(rank(b), rank(a)) ? 1 : 0));
+  return [...layers.filter((l) => !(l instanceof PlacedLabelsLayer)), ...labels];
 }

@@ -36,8 +36,13 @@ export function contextFor(kind: LayerKind, layer: Scene['layers'][number], inpu
     layer: { ...layer, style: { ...kind.defaultStyle, ...layer.style } },
     topic: layer.topic ?? kind.topic,
     value: (topic) => input.topics.values[topic] as never,
-    districts: input.districts,
-    overview: input.overview,
+    // Read when used, not copied: the twin redraws on an overview change only if a layer read it.
+    get districts() {
+      return input.districts;
+    },
+    get overview() {
+      return input.overview;
+    },
     selectedDistrict: input.selectedDistrict,
     scale: input.scale,
     now: input.now,

@@ -38,6 +38,17 @@ function clearing(ctx: LayerContext, position: [number, number], radiusM: number
  * The city model: the generated buildings are part of every twin (src/twin/city); this module lets
  * a scene add real models in standard formats: a glTF/GLB placed at a point, or a 3D Tiles tileset.
  */
+const labels = new Map<string, { key: string; data: { text: string; position: [number, number, number] }[] }>();
+/** A landmark's name as label data: the same array while the name and place hold (no redraw for nothing). */
+function landmarkLabel(layerId: string, text: string, position: [number, number, number]) {
+  const key = `${text}|${position.join(',')}`;
+  const hit = labels.get(layerId);
+  if (hit?.key === key) return hit.data;
+  const data = text ? [{ text, position }] : [];
+  labels.set(layerId, { key, data });
+  return data;
+}
+
 export const cityModule: ModuleDefinition = {
   id: 'city',
   title: '三维城市',
@@ -53,7 +64,7 @@ export const cityModule: ModuleDefinition = {
       defaultStyle: { url: '/models/jiefangbei.glb', lon: 106.57745, lat: 29.55752, heading: 0, scale: 1, clearRadius: 60, label: '解放碑 Jiefangbei', labelHeightM: 30 },
       build: (ctx) => {
         const s = ctx.layer.style;
-        const site = { text: String(s.label), position: [Number(s.lon), Number(s.lat), Number(s.labelHeightM) * Number(s.scale)] as [number, number, number] };
+        const site = landmarkLabel(ctx.layer.id, String(s.label), [Number(s.lon), Number(s.lat), Number(s.labelHeightM) * Number(s.scale)]);
         return [
           new ScenegraphLayer({
             id: `${ctx.layer.id}-model`,
@@ -70,7 +81,7 @@ export const cityModule: ModuleDefinition = {
           // A landmark is named: the audience finds it among thousands of generated towers.
           new PlacedLabelsLayer({
             id: `${ctx.layer.id}-label`,
-            data: site.text ? [site] : [],
+            data: site,
             getSize: 16,
             sizeScale: ctx.scale,
             getPriority: 1_000,

@@ -37,6 +37,8 @@ export interface Twin {
   dispose(): void;
 }
 
+/** How often a scene whose layers still load their own content is asked again whether it is drawn. */
+const LOADING_POLL_MS = 500;
 /** From this zoom on, a tap picks a building rather than a district. */
 const BUILDING_PICK_ZOOM = 12;
 
@@ -139,10 +141,13 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
     },
   });
   const layerFrames = () => (layers.draw(), layers.animated());
+  let loadingPoll: ReturnType<typeof setTimeout> | null = null;
   /** Draws the layers now, and every frame while an animated layer is on screen. */
   const redraw = () => {
-    layers.draw();
+    const frame = layers.draw();
     if (layers.animated()) scheduler.animate(layerFrames);
+    // Layers loading their own content (tiles, models) tell that they are done only when asked.
+    if (frame.loading && !loadingPoll) loadingPoll = setTimeout(() => ((loadingPoll = null), redraw()), LOADING_POLL_MS);
   };
 
   map.on('load', () => {
@@ -235,7 +240,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   // Daylight moves slowly: a relight each minute is plenty.
   const relight = setInterval(updateCity, 60_000);
   const unsubscribers = [
-    overview.subscribe((s, prev) => (s.districts !== prev.districts || s.overview !== prev.overview) && redraw()),
+    overview.subscribe((next, prev) => layers.readsOverview(next, prev) && redraw()),
     topics.subscribe((next, prev) => layers.reads(next, prev) && redraw()),
     // A lazily loaded module's layer code arrived: build its layers now.
     onModuleCodeLoaded(redraw),
@@ -264,6 +269,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
     dispose() {
       unsubscribers.forEach((u) => u());
       clearInterval(relight);
+      if (loadingPoll) clearTimeout(loadingPoll);
       director.dispose();
       scheduler.dispose();
       // After a lost context maplibre has already dropped its style: each step may find nothing left.

@@ -6,6 +6,7 @@ import type { Scene } from '../../hub/contract.ts';
 import { drawLabelsLast } from '../../layers/placed-labels-layer.ts';
 import { setLegends } from '../../store/legend-store.ts';
 import type { TopicState } from '../../store/topic-store.ts';
+import type { OverviewState } from '../../store/overview-store.ts';
 import { buildSceneFrame, type SceneFrame, type SceneFrameInput } from '../scene-layers.ts';
 import { noteSceneLayersReady, twinStatus } from '../twin-status.ts';
 
@@ -34,6 +35,10 @@ export function trackTopicReads(values: TopicState['values'], read: Set<string>)
   });
 }
 
+/** Marks, among the topics read, that a draw read the hub's districts or overview figures. */
+const DISTRICTS = '#districts';
+const OVERVIEW = '#overview';
+
 /** How often a tileset still loading under a still camera is nudged to traverse again. */
 const NUDGE_MS = 2000;
 
@@ -58,11 +63,18 @@ export function createSceneDriver(deps: SceneDriverDeps) {
     const { topics, overview, selection, diagnostics, legends, flags, control } = runtime;
     const scene = deps.scene();
     const read = new Set<string>();
+    const { districts, overview: figures } = overview.getState();
     lastInput = {
       scene,
       topics: { values: trackTopicReads(topics.getState().values, read) },
-      districts: overview.getState().districts,
-      overview: overview.getState().overview,
+      get districts() {
+        read.add(DISTRICTS);
+        return districts;
+      },
+      get overview() {
+        read.add(OVERVIEW);
+        return figures;
+      },
       selectedDistrict: selection.getState().district,
       scale: deps.scale(),
       now: flags.anim ? wallNow() : 0,
@@ -108,6 +120,10 @@ export function createSceneDriver(deps: SceneDriverDeps) {
     reads(next: TopicState, prev: TopicState) {
       for (const topic of topicsRead) if (next.values[topic] !== prev.values[topic]) return true;
       return false;
+    },
+    /** Whether new districts or overview figures change what the layers read last time. */
+    readsOverview(next: OverviewState, prev: OverviewState) {
+      return (next.districts !== prev.districts && topicsRead.has(DISTRICTS)) || (next.overview !== prev.overview && topicsRead.has(OVERVIEW));
     },
     sceneChanged() {
       readyScene = null;

@@ -70,6 +70,7 @@ export function buildAqiStationLayers({ id, stations, version, scale, labels }: 
   layers.push(
     new PlacedLabelsLayer<AirStation>({
       id: `${id}-labels`,
+      layerPriority: -1, // place names first: figures fit around them
       data: stations.stations,
       characterSet: '0123456789',
       fontWeight: 700,

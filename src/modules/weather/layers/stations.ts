@@ -95,6 +95,8 @@ export function buildStationLayers({ id, stations, version, scale, labels }: Sta
   layers.push(
     new PlacedLabelsLayer<StationReading>({
       id: `${id}-labels`,
+      // Place names first: figures fit around them.
+      layerPriority: -1,
       data: [...d.topRain, ...d.others],
       getText: (s) => (rain.has(s) ? `${s.name} ${fmt1(s.rain1hMm)} mm` : `${s.name} ${fmt1(s.temperatureC)}°`),
       getPosition: (s) => s.position,
