@@ -98,3 +98,11 @@ export function fitPadding(frame: SliceFrame, margin: number, marginY = margin):
   const y = (container.height - padding.top - padding.bottom - virtual.height) / 2 + marginY;
   return { left: x, right: x, top: y, bottom: y };
 }
+
+/** Labels are placed in the whole wall's view: every display of a wall places the same ones. */
+export const labelFrameOf = ({ container, offset, virtual }: SliceFrame) => ({
+  x: container.left + offset.x,
+  y: container.top + offset.y,
+  width: virtual.width,
+  height: virtual.height,
+});

@@ -65,7 +65,7 @@ export class CityLayer implements CustomLayerInterface {
   private clearings: LocalClearing[] = [];
   private clearingKey = '';
 
-  constructor(private onFrame: () => void = () => {}) {
+  constructor() {
     this.city = this.makeContext();
     this.setOrigin(DEFAULT_ORIGIN);
     // The map's projection is set per frame: R3F must leave this camera alone.
@@ -114,10 +114,11 @@ export class CityLayer implements CustomLayerInterface {
     this.shown = state;
     this.live.current = { time: state.time, highlightDistrict: state.highlightDistrict, highlightBuilding: state.highlightBuilding, visible: state.visible, animate: state.animate };
     if (state.buildings && state.buildings.origin !== this.originLonLat) this.setOrigin(state.buildings.origin);
-    const clearingKey = JSON.stringify(state.city3d.flatMap((e) => e.clearings ?? []));
+    const clearings = state.city3d.flatMap((e) => e.clearings ?? []);
+    const clearingKey = JSON.stringify(clearings);
     if (clearingKey !== this.clearingKey) {
       this.clearingKey = clearingKey;
-      this.clearings = state.city3d.flatMap((e) => e.clearings ?? []).map((c) => {
+      this.clearings = clearings.map((c) => {
         const [x, y] = this.city.toLocal(c.position);
         return { x, y, radiusM: c.radiusM };
       });
@@ -202,6 +203,5 @@ export class CityLayer implements CustomLayerInterface {
     this.renderer.setViewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
     // One R3F frame: useFrame callbacks read the view above, then the scene draws.
     if (this.store) advance(performance.now(), false, this.store.getState());
-    this.onFrame();
   }
 }

@@ -12,15 +12,16 @@ import { CityLayer, sameElements } from '../city/city-layer.ts';
 import { deckCounters } from '../deck-counters.ts';
 import { designZoom, fitMargins, mapPose, type CameraPose } from '../framing.ts';
 import { orbitBearing } from '../orbit.ts';
-import { contextFor, districtCodeOf, sceneLayerOf, type SceneFrame } from '../scene-layers.ts';
-import { fitPadding, type SliceFrame } from '../slice.ts';
+import { contextFor, districtCodeOf, sceneLayerOf } from '../scene-layers.ts';
+import type { City3DElement } from '../../modules/types.ts';
+import { fitPadding, labelFrameOf, type SliceFrame } from '../slice.ts';
 import { markTwinReady, twinStatus } from '../twin-status.ts';
 import { attachWallControl, districtBounds, playbackTime, WALL_FLY_MS } from '../wall-control.ts';
 import { createCameraDirector } from './camera-director.ts';
 import { createFrameScheduler } from './frame-scheduler.ts';
 import { attachInput } from './input.ts';
 import { createSceneDriver } from './scene-driver.ts';
-import { exposeTestHooks, labelFrameOf } from './test-hooks.ts';
+import { exposeTestHooks } from './test-hooks.ts';
 
 export interface TwinOptions {
   /** The DOM's design scale: labels and framing stay proportional to the wall. */
@@ -92,16 +93,16 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   const flyMs = flags.anim ? WALL_FLY_MS : 0;
 
   const cityLayer = new CityLayer();
-  const effects = { cityHidden: false, effectsHidden: false, frame: null as SceneFrame | null };
+  /** What the scene's modules add to the city (null until the layers were first built). */
+  const effects = { cityHidden: false, effectsHidden: false, city3d: null as readonly City3DElement[] | null };
   const updateCity = () => {
-    const hideEffects = effects.effectsHidden || !effects.frame;
     cityLayer.update({
       buildings: city.getState().buildings,
       time: playbackTime(control) ?? flags.time ?? wallNow(),
       highlightDistrict: selection.getState().district,
       highlightBuilding: selection.getState().building,
       visible: scene.city.buildings && !effects.cityHidden,
-      city3d: hideEffects ? [] : effects.frame!.city3d,
+      city3d: effects.effectsHidden ? [] : (effects.city3d ?? []),
       animate: flags.anim,
     });
     if (cityLayer.animating) scheduler.animate(cityFrames);
@@ -135,8 +136,8 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
     requestFrame: scheduler.request,
     onCityEffects: (frame) => {
       // Modules' 3D elements change far less often than the layers are drawn: the city hears of real changes only.
-      if (effects.frame && sameElements(frame.city3d, effects.frame.city3d)) return;
-      effects.frame = frame;
+      if (effects.city3d && sameElements(frame.city3d, effects.city3d)) return;
+      effects.city3d = frame.city3d;
       updateCity();
     },
   });

@@ -23,14 +23,6 @@ export interface TestHookDeps {
   setEffectsHidden: (hidden: boolean) => void;
 }
 
-/** Labels are placed in the whole wall's view: every display of a wall places the same ones. */
-export const labelFrameOf = ({ container, offset, virtual }: SliceFrame) => ({
-  x: container.left + offset.x,
-  y: container.top + offset.y,
-  width: virtual.width,
-  height: virtual.height,
-});
-
 /**
  * What tests, screenshots and benchmarks may ask of the twin (window.__onescreenTwin,
  * src/twin/twin-status.ts): what it drew, where things are, and a few switches.
