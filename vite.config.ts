@@ -31,5 +31,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'mock-server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Simulator days and real hubs take seconds on a quiet 2-core machine and several times that on
+    // a busy one: the limits say "hung", not "slow" (timings belong in benchmarks).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

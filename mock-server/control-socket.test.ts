@@ -19,7 +19,7 @@ import {
   type WallState,
   type WallsUpdate,
 } from '../src/hub/control.ts';
-import { applyCommand } from '../src/control/wall-state.ts';
+import { applyCommand } from '../src/hub/wall-state.ts';
 import { createTokenService, memoryRevocations } from './control/auth.ts';
 
 // Generous: the hubs share two cores with whatever else runs; nothing here asserts a timing.

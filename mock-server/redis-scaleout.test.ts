@@ -1,7 +1,10 @@
 // Scale-out: two hub processes sharing one real redis-server (REDIS_URL). A console on hub A steers
 // a wall whose displays are connected to hub B; B's acks reach the console on A; both hubs tell the
 // same state and log; a token revoked on A is refused on B; revs stay strictly ordered when
-// consoles on both hubs send at once.
+// consoles on both hubs send at once; sign-in and command limits count once across hubs.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { testHub, type TestHub } from '../tests/servers.ts';
@@ -9,6 +12,7 @@ import { startRedisServer } from '../tests/redis-server.ts';
 import { openSocket, postJson, waitFor } from './control-test-kit.ts';
 import {
   CONTROL_EVENTS,
+  CONTROL_LIMITS,
   CommandReceiptSchema,
   TokenResponseSchema,
   WallDeltaSchema,
@@ -20,7 +24,12 @@ import {
   type WallState,
   type WallsUpdate,
 } from '../src/hub/control.ts';
-import { applyCommand } from '../src/control/wall-state.ts';
+import { applyCommand } from '../src/hub/wall-state.ts';
+import { API_PREFIX } from '../src/hub/contract.ts';
+import { authRoutes } from './control/auth-routes.ts';
+import { createTokenService } from './control/auth.ts';
+import { controlBackend, type ControlBackend } from './control/backend.ts';
+import { defaultControlOptions } from './control/config.ts';
 
 // Generous: the hubs share two cores with whatever else runs; nothing here asserts a timing.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
@@ -119,7 +128,12 @@ describe('two hub processes sharing Redis', () => {
     expect(d0.applied).toEqual(revs);
     expect(d1.applied).toEqual(revs);
 
-    await waitFor(() => (steer.wallOf('main')?.log ?? []).filter((e) => e.status === 'applied').length === 4, 'acks from B on A');
+    // An ack lands in the log, then in the display's presence: an update may fall between the two
+    // writes, so wait for both (the next update carries the presence).
+    await waitFor(() => {
+      const w = steer.wallOf('main');
+      return w?.log.filter((e) => e.status === 'applied').length === 4 && w.displays.every((d) => d.ackRev === revs.at(-1));
+    }, 'acks from B on A');
     const wall = steer.wallOf('main')!;
     for (const entry of wall.log) expect(Object.keys(entry.acks).sort()).toEqual(['d0', 'd1']);
     expect(wall.displays.every((d) => d.ackRev === revs.at(-1))).toBe(true);
@@ -163,5 +177,64 @@ describe('two hub processes sharing Redis', () => {
     for (const d of displays) for (let i = 1; i < d.applied.length; i++) expect(d.applied[i]).toBeGreaterThan(d.applied[i - 1]!);
     await waitFor(() => consoles[0]!.wallOf('busy')?.log.length === 24, 'the full log on A');
     expect(consoles[0]!.wallOf('busy')!.log.map((e) => e.rev)).toEqual(Array.from({ length: 24 }, (_, k) => 24 - k));
+  });
+});
+
+describe('limits shared through Redis', () => {
+  // Two hub instances as server.ts builds them: each its own backend (its own Redis connection) and
+  // its own sign-in routes, on its own port.
+  const LOGINS_PER_MINUTE = 4;
+  const instances: { backend: ControlBackend; server: Server; url: string }[] = [];
+
+  beforeAll(async () => {
+    const options = { ...defaultControlOptions(), redisUrl: redis.url, operatorPassword: 'limits-password', loginAttemptsPerMinute: LOGINS_PER_MINUTE };
+    for (let i = 0; i < 2; i++) {
+      const backend = await controlBackend(options, () => {});
+      const tokens = createTokenService({ secret: options.tokenSecret, operatorTtlS: 60, displayTtlS: 60, revocations: backend.revocations });
+      const app = express();
+      // The client address comes from X-Forwarded-For here, so each test signs in from its own address.
+      app.set('trust proxy', true);
+      app.use(express.json());
+      app.use(API_PREFIX, authRoutes(tokens, options, backend.limits));
+      const server = createServer(app);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      instances.push({ backend, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    }
+  });
+
+  afterAll(async () => {
+    for (const { backend, server } of instances) {
+      await new Promise((resolve) => server.close(resolve));
+      await backend.close();
+    }
+  });
+
+  it('operator sign-ins from one address count once across both hubs', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    const statuses: number[] = [];
+    for (let k = 0; k < LOGINS_PER_MINUTE + 2; k++) {
+      const { url } = instances[k % 2]!;
+      statuses.push((await postJson(url, '/auth/operator', { user: 'operator', password: `wrong-${k}` }, from)).status);
+    }
+    // Per process each hub would have seen only 3 attempts, under the limit of 4.
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    const refused = await postJson(instances[0]!.url, '/auth/operator', { user: 'operator', password: 'limits-password' }, from);
+    expect(refused.status).toBe(429);
+    // Another address is not held back.
+    const other = await postJson(instances[1]!.url, '/auth/operator', { user: 'operator', password: 'limits-password' }, { 'x-forwarded-for': '203.0.113.8' });
+    expect(other.status).toBe(200);
+  });
+
+  it('commands of one token count once across both hubs, whichever hub they reach', async () => {
+    const jti = `limits-${process.pid}-${Date.now()}`;
+    const started = Date.now();
+    const results = await Promise.all(Array.from({ length: 30 }, (_, k) => instances[k % 2]!.backend.limits.commands.hit(jti)));
+    const allowed = results.filter((r) => r.ok).length;
+    // The window opens at the token's first command and lasts a second: a burst inside it gets exactly
+    // the limit (per process each hub would have let its 15 through). A burst slowed past a second by a
+    // busy machine gets a second window, still not all 30.
+    if (Date.now() - started < 1000) expect(allowed).toBe(CONTROL_LIMITS.commandsPerSecond);
+    else expect(allowed).toBeLessThan(30);
+    expect((await instances[1]!.backend.limits.commands.hit(`${jti}-other`)).ok).toBe(true);
   });
 });

@@ -11,16 +11,19 @@ import {
   ErrorBodySchema,
   HealthSchema,
   LIVE_NAMESPACE,
-  OverviewEventSchema,
-  OverviewSnapshotSchema,
+  OverviewSchema,
   ScenesResponseSchema,
   SceneSchema,
   describeIssue,
+  liveEnvelopeSchema,
+  topicSnapshotSchema,
 } from '../src/hub/contract.ts';
 import { HubClient } from '../src/hub/hub-client.ts';
 import { createConnectionStore } from '../src/store/connection-store.ts';
 import { createDiagnosticsStore } from '../src/store/diagnostics-store.ts';
-import { createOverviewStore } from '../src/store/overview-store.ts';
+import { createDistrictStore } from '../src/store/district-store.ts';
+
+const OverviewEventSchema = liveEnvelopeSchema('overview', OverviewSchema);
 
 // The display's token is fetched from the hub once it runs (POST /auth/display).
 const DISPLAY_AUTH: Record<string, unknown> = { role: 'display', wall: 'main', display: '0' };
@@ -63,10 +66,11 @@ function openSocket(auth: unknown): Socket {
   return socket;
 }
 
-/** Collects `overview` payloads as they arrive; `waitFor` resolves once a predicate holds. */
+/** Subscribes to the `overview` topic and collects its payloads; `waitFor` resolves once a predicate holds. */
 function collect(socket: Socket) {
   const payloads: unknown[] = [];
   const waiters: (() => void)[] = [];
+  socket.on('connect', () => socket.emit('subscribe', { topics: ['overview'] }));
   socket.on('overview', (p: unknown) => {
     payloads.push(p);
     for (const w of [...waiters]) w();
@@ -94,7 +98,8 @@ describe('mock hub REST', () => {
 
   it('GET /health is valid and says simulated', async () => {
     const health = await getValid('/health', HealthSchema);
-    expect(health).toMatchObject({ status: 'ok', contractVersion: 1, simulated: true });
+    expect(health).toMatchObject({ status: 'ok', contractVersion: 2, simulated: true });
+    expect(health.epoch).toMatch(/^[a-z0-9]+-[a-z0-9]+$/);
     expect(Math.abs(health.time - Date.now())).toBeLessThan(60_000);
   });
 
@@ -110,12 +115,17 @@ describe('mock hub REST', () => {
     expect(checked.map((x) => x.id)).toContain('overview');
   });
 
-  it('GET /overview is a valid snapshot with history', async () => {
-    const snap = await getValid('/overview', OverviewSnapshotSchema);
+  it('GET /topics/overview is a valid snapshot with its history, in the epoch /health announces', async () => {
+    const snap = await getValid('/topics/overview', topicSnapshotSchema('overview', OverviewSchema));
     expect(snap.simulated).toBe(true);
-    expect(snap.overview.districts).toHaveLength(38);
-    expect(snap.dataCallsHistory.length).toBeGreaterThan(0);
-    expect(snap.dataCallsHistory.length).toBeLessThanOrEqual(288);
+    expect(snap.data.districts).toHaveLength(38);
+    expect(snap.history!.length).toBeGreaterThan(0);
+    expect(snap.history!.length).toBeLessThanOrEqual(288);
+    expect(snap.epoch).toBe((await getValid('/health', HealthSchema)).epoch);
+  });
+
+  it('the overview has no endpoint of its own any more: it is a topic like the others', async () => {
+    expect((await fetch(`${hub.url}${API_PREFIX}/overview`)).status).toBe(404);
   });
 
   it('an unknown route is a 404 with an ErrorBody', async () => {
@@ -198,20 +208,22 @@ describe('mock hub live socket', () => {
     // A wall's client fed with the same events.
     const connection = createConnectionStore();
     const diagnostics = createDiagnosticsStore();
-    const overview = createOverviewStore();
+    const topics = createTopicStore();
     const client = new HubClient({
       hubUrl: hub.url,
       auth: DISPLAY_AUTH as never,
       connection,
       diagnostics,
-      overview,
-      topics: createTopicStore(),
-    city: createCityStore(),
+      districts: createDistrictStore(),
+      topics,
+      city: createCityStore(),
       checkScene,
       onScenes: () => {},
     });
-    for (const p of payloads) client.onOverview(p);
-    socket.on('overview', (p: unknown) => client.onOverview(p));
+    client.setTopics(['overview']);
+    const feed = (p: unknown) => (client.feed.receive('overview', p), client.feed.flush());
+    for (const p of payloads) feed(p);
+    socket.on('overview', feed);
 
     const sentAt = payloads.length;
     const res = await fetch(`${hub.url}${API_PREFIX}/sim/faults`, {
@@ -240,8 +252,10 @@ describe('mock hub live socket', () => {
     const diag = diagnostics.getState();
     expect(diag.rejected).toBe(1);
     expect(diag.lastError).toMatch(/^live\/overview: data\./);
-    expect(overview.getState().overview?.systemsConnected).toBeLessThanOrEqual(overview.getState().overview!.systemsPlanned);
-    expect(overview.getState().overview?.govMattersToday).toBeGreaterThanOrEqual(0);
+    const shown = topics.getState().values.overview?.data as z.infer<typeof OverviewSchema>;
+    expect(shown.systemsConnected).toBeLessThanOrEqual(shown.systemsPlanned);
+    expect(shown.govMattersToday).toBeGreaterThanOrEqual(0);
+    client.stop();
     socket.close();
   });
 

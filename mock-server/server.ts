@@ -15,16 +15,17 @@ import {
   type SubscribeAck,
   type ErrorBody,
   type Health,
-  type OverviewEvent,
-  type OverviewSnapshot,
+  type Overview,
   type ScenesResponse,
 } from '../src/hub/contract.ts';
+import { OVERVIEW_TOPIC } from '../src/hub/topics/overview.ts';
 import { loadDistricts } from './geo.ts';
 import { loadScenes } from './scenes.ts';
-import { startTopicEngine, topicRoom } from './topic-engine.ts';
+import { FAULT_NOT_AN_ENVELOPE, startTopicEngine, topicRoom } from './topic-engine.ts';
 import { generateBuildings } from './city/buildings-gen.ts';
 import { encodeBuildings } from '../src/hub/buildings.ts';
-import { OverviewSimulator } from './sim/overview-sim.ts';
+import { overviewSimModule } from './sim/overview-sim.ts';
+import { SIM_MODULES } from './sim/index.ts';
 import { DEFAULT_OPERATOR_PASSWORD, defaultControlOptions, type ControlOptions } from './control/config.ts';
 import { authRoutes } from './control/auth-routes.ts';
 import { createTokenService } from './control/auth.ts';
@@ -54,7 +55,7 @@ export interface HubOptions {
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
 const FaultRequestSchema = z.object({
-  kind: z.enum(['malformed-overview', 'wrong-shape-overview', 'oversized-overview']),
+  kind: z.enum(['malformed-overview', 'wrong-shape-overview', 'oversized-overview', 'flood-overview']),
 });
 
 function errorBody(error: string, message: string): ErrorBody {
@@ -65,11 +66,6 @@ export async function startHub(options: HubOptions) {
   const started = Date.now();
   const districts = loadDistricts();
   const scenes = loadScenes(options.scenesDir, options.log);
-  const sim = new OverviewSimulator(
-    districts.features.map((f) => f.properties),
-    options.seed,
-    started,
-  );
 
   const env = options.env ?? process.env;
   const buildings = Buffer.from(encodeBuildings(generateBuildings(districts, Number(env.HUB_BUILDINGS ?? 60_000), options.seed)));
@@ -98,7 +94,7 @@ export async function startHub(options: HubOptions) {
     displayTtlS: control.displayTokenTtlS,
     revocations: backend.revocations,
   });
-  app.use(API_PREFIX, authRoutes(tokens, control));
+  app.use(API_PREFIX, authRoutes(tokens, control, backend.limits));
 
   app.get(`${API_PREFIX}/health`, (_req, res) => {
     const body: Health = {
@@ -106,6 +102,7 @@ export async function startHub(options: HubOptions) {
       contractVersion: CONTRACT_VERSION,
       hub: 'OneScreen mock hub (simulated Chongqing)',
       simulated: true,
+      epoch: topics.epoch,
       time: Date.now(),
       uptimeS: (Date.now() - started) / 1000,
     };
@@ -136,17 +133,6 @@ export async function startHub(options: HubOptions) {
     if (!latest) return void res.status(503).json(errorBody('not-ready', `topic "${spec.name}" has no value yet`));
     res.json({ contractVersion: CONTRACT_VERSION, topic: spec.name, simulated: true, ...latest });
   });
-  app.get(`${API_PREFIX}/overview`, (_req, res) => {
-    const body: OverviewSnapshot = {
-      contractVersion: CONTRACT_VERSION,
-      simulated: true,
-      seq: sim.seq,
-      overview: sim.current(),
-      dataCallsHistory: sim.dataCallsHistory(),
-    };
-    res.json(body);
-  });
-
   const httpServer: HttpServer = createServer(app);
   metrics?.track(httpServer);
   const io = new IoServer(httpServer, {
@@ -165,6 +151,7 @@ export async function startHub(options: HubOptions) {
     sceneIds: () => sceneIds,
     ackTimeoutMs: control.ackTimeoutMs,
     log: options.log,
+    limits: backend.limits,
   });
   // Displays and operators both show a token in the handshake; see control/control-socket.ts.
   live.use(wallControl.middleware);
@@ -185,40 +172,32 @@ export async function startHub(options: HubOptions) {
     });
   });
 
-  const emitOverview = () => {
-    const overview = sim.step(Date.now());
-    const event: OverviewEvent = { v: CONTRACT_VERSION, topic: 'overview', seq: sim.seq, time: overview.time, data: overview };
-    live.emit(LIVE_EVENTS.overview, event);
-  };
-  const timer = setInterval(emitOverview, options.tickMs);
   const topics = startTopicEngine(
     live,
     { seed: options.seed, districts, districtProps: districts.features.map((f) => f.properties), startTime: started, env },
     options.log,
+    [overviewSimModule(options.tickMs), ...SIM_MODULES],
   );
 
   if (options.faults) {
     app.post(`${API_PREFIX}/sim/faults`, (req, res) => {
       const parsed = FaultRequestSchema.safeParse(req.body);
       if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
-      const overview = sim.current();
-      const envelope = { v: CONTRACT_VERSION, topic: 'overview', seq: sim.seq + 1, time: Date.now() };
+      const overview = topics.snapshot(OVERVIEW_TOPIC)!.data as Overview;
       switch (parsed.data.kind) {
         case 'malformed-overview':
           // Plausible-looking but wrong: more systems connected than planned, a negative count.
-          live.emit(LIVE_EVENTS.overview, {
-            ...envelope,
-            data: { ...overview, systemsConnected: overview.systemsPlanned + 5, govMattersToday: -1 },
-          });
+          topics.inject(OVERVIEW_TOPIC, { ...overview, systemsConnected: overview.systemsPlanned + 5, govMattersToday: -1 });
           break;
         case 'wrong-shape-overview':
-          live.emit(LIVE_EVENTS.overview, 'overview unavailable');
+          topics.inject(OVERVIEW_TOPIC, FAULT_NOT_AN_ENVELOPE);
           break;
         case 'oversized-overview':
-          live.emit(LIVE_EVENTS.overview, {
-            ...envelope,
-            data: { ...overview, districts: Array.from({ length: LIMITS.maxDistricts + 1 }, () => overview.districts[0]) },
-          });
+          topics.inject(OVERVIEW_TOPIC, { ...overview, districts: Array.from({ length: LIMITS.maxDistricts + 1 }, () => overview.districts[0]) });
+          break;
+        case 'flood-overview':
+          // 5,000 valid events at once: the wall must read the newest and let the rest go.
+          topics.flood(OVERVIEW_TOPIC, 5_000);
           break;
       }
       res.status(202).json({ injected: parsed.data.kind });
@@ -244,7 +223,6 @@ export async function startHub(options: HubOptions) {
     io,
     control: wallControl,
     async close() {
-      clearInterval(timer);
       metrics?.stop();
       topics.stop();
       wallControl.close();

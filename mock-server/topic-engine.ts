@@ -1,8 +1,11 @@
 import type { Namespace } from 'socket.io';
 import { CONTRACT_VERSION, TOPICS } from '../src/hub/contract.ts';
 import { SIM_MODULES } from './sim/index.ts';
-import type { SimContext, SimInstance } from './sim/sim-module.ts';
+import type { SimContext, SimInstance, SimModule } from './sim/sim-module.ts';
 import { createConflator } from './conflate.ts';
+
+/** inject(): send this string instead of an envelope. */
+export const FAULT_NOT_AN_ENVELOPE = Symbol('not an envelope');
 
 export const topicRoom = (topic: string) => `topic:${topic}`;
 
@@ -10,7 +13,9 @@ export const topicRoom = (topic: string) => `topic:${topic}`;
  * Steps every module simulator on its own timer and pushes each changed topic, as an envelope
  * with a per-topic sequence number, to the displays subscribed to it (a socket.io room per topic).
  */
-export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: string) => void) {
+export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: string) => void, modules: readonly SimModule[] = SIM_MODULES) {
+  // This run of the hub: sequences start at 1 with each run, and the epoch says so to the walls.
+  const epoch = `${ctx.startTime.toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
   const seqs = new Map<string, number>();
   const times = new Map<string, number>();
   const owners = new Map<string, SimInstance>();
@@ -21,11 +26,13 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   // Each topic leaves at most HUB_TOPIC_MAX_HZ times a second (default 30: twice a 15 fps wall,
   // half a 60 fps one), only its newest value (see conflate.ts).
   const maxHz = settingInRange('HUB_TOPIC_MAX_HZ', ctx.env.HUB_TOPIC_MAX_HZ, 1, 240, 30);
+  // Each hub process publishes to its own displays only (`local`): with Redis scale-out every
+  // process runs the same deterministic simulators, and a display must hear one epoch's sequence.
   const out = createConflator<unknown>(maxHz, (topic, envelope) =>
-    live.to(topicRoom(topic)).emit(topic, envelope),
+    live.local.to(topicRoom(topic)).emit(topic, envelope),
   );
 
-  for (const module of SIM_MODULES) {
+  for (const module of modules) {
     const sim = module.create(ctx);
     const publish = (time: number) => {
       for (const [topic, data] of sim.step(time)) {
@@ -37,7 +44,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
         const seq = (seqs.get(topic) ?? 0) + 1;
         seqs.set(topic, seq);
         times.set(topic, time);
-        out.publish(topic, { v: CONTRACT_VERSION, topic, seq, time, data });
+        out.publish(topic, { v: CONTRACT_VERSION, topic, epoch, seq, time, data });
       }
     };
     publish(ctx.startTime);
@@ -49,7 +56,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
     const time = Date.now();
     seqs.set(topic, seq);
     times.set(topic, time);
-    out.publish(topic, { v: CONTRACT_VERSION, topic, seq, time, data });
+    out.publish(topic, { v: CONTRACT_VERSION, topic, epoch, seq, time, data });
   });
   if (bench) {
     timers.push(bench.timer);
@@ -57,12 +64,36 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   }
 
   return {
-    /** Latest value of a topic with its sequence number and time, or undefined. */
+    epoch,
+    /** Latest value of a topic with its run, sequence number, time (and history if it keeps one), or undefined. */
     snapshot(topic: string) {
       const sim = owners.get(topic);
       const data = sim?.latest(topic);
       if (data === undefined) return undefined;
-      return { seq: seqs.get(topic) ?? 0, time: times.get(topic) ?? Date.now(), data };
+      const history = sim?.history?.(topic);
+      return { epoch, seq: seqs.get(topic) ?? 0, time: times.get(topic) ?? Date.now(), data, ...(history ? { history } : {}) };
+    },
+    /**
+     * Faults only: sends a raw payload as the next event of a topic (numbered after the last good
+     * one, which keeps its number) to the displays subscribed to it.
+     */
+    inject(topic: string, data: unknown) {
+      const envelope = { v: CONTRACT_VERSION, topic, epoch, seq: (seqs.get(topic) ?? 0) + 1, time: Date.now(), data };
+      live.local.to(topicRoom(topic)).emit(topic, data === FAULT_NOT_AN_ENVELOPE ? `${topic} unavailable` : envelope);
+    },
+    /**
+     * Faults only: `count` valid events of a topic at once, each with the next sequence number,
+     * past the conflator, as a hub that does not conflate would flood a wall.
+     */
+    flood(topic: string, count: number) {
+      const data = owners.get(topic)?.latest(topic);
+      if (data === undefined) return;
+      const room = live.local.to(topicRoom(topic));
+      for (let i = 0; i < count; i++) {
+        const seq = (seqs.get(topic) ?? 0) + 1;
+        seqs.set(topic, seq);
+        room.emit(topic, { v: CONTRACT_VERSION, topic, epoch, seq, time: Date.now(), data });
+      }
     },
     stop() {
       for (const t of timers) clearInterval(t);

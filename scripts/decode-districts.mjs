@@ -13,17 +13,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import gcoord from 'gcoord';
+import { area } from '@turf/area';
+import { distance } from '@turf/distance';
 import { decodeEchartsGeoJson } from './lib/echarts-geo-decode.mjs';
-import {
-  distancePointToGeometryM,
-  geometryAreaM2,
-  haversineM,
-  pointInGeometry,
-  poleOfInaccessibility,
-  polygonAreaM2,
-  ringSignedArea,
-  round,
-} from './lib/geo-utils.mjs';
+import { distancePointToGeometryM, pointInGeometry, poleOfInaccessibility, ringSignedArea, round } from './lib/geo-utils.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = resolve(
@@ -89,6 +82,8 @@ const ADMIN_CHANGES = {
 };
 
 const toWgs = ([lon, lat]) => gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.WGS84);
+const metres = (a, b) => distance(a, b, { units: 'meters' });
+const polygonAreaM2 = (rings) => area({ type: 'Polygon', coordinates: rings });
 
 function mapRings(rings, fn) {
   return rings.map((ring) => ring.map(fn));
@@ -210,7 +205,7 @@ function main() {
     center = [round(center[0], 5), round(center[1], 5)];
     if (!pointInGeometry(center, wgs)) throw new Error(`center of ${name} not inside`);
 
-    const areaKm2 = Math.round(geometryAreaM2(wgs) / 1e4) / 100;
+    const areaKm2 = Math.round(area(wgs) / 1e4) / 100;
 
     if (code === '500103') {
       // The district polygon includes half of each river, and the source is quantized to
@@ -222,13 +217,13 @@ function main() {
       yuzhongReport = {
         tipVertexGcj02: tipGcj.map((v) => round(v, 5)),
         tipVertexWgs84: tipWgs.map((v) => round(v, 5)),
-        tipToChaotianmenBeforeM: Math.round(haversineM(tipGcj, CHAOTIANMEN_WGS84)),
-        tipToChaotianmenAfterM: Math.round(haversineM(tipWgs, CHAOTIANMEN_WGS84)),
+        tipToChaotianmenBeforeM: Math.round(metres(tipGcj, CHAOTIANMEN_WGS84)),
+        tipToChaotianmenAfterM: Math.round(metres(tipWgs, CHAOTIANMEN_WGS84)),
         chaotianmenInsideBefore: pointInGeometry(CHAOTIANMEN_WGS84, f.geometry),
         chaotianmenInsideAfter: pointInGeometry(CHAOTIANMEN_WGS84, wgs),
         chaotianmenToEdgeBeforeM: Math.round(distancePointToGeometryM(CHAOTIANMEN_WGS84, f.geometry, true)),
         chaotianmenToEdgeAfterM: Math.round(distancePointToGeometryM(CHAOTIANMEN_WGS84, wgs, true)),
-        gcjShiftM: Math.round(haversineM(tipGcj, tipWgs)),
+        gcjShiftM: Math.round(metres(tipGcj, tipWgs)),
       };
     }
 

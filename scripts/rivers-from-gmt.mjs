@@ -18,8 +18,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import buffer from '@turf/buffer';
-import { clipLine, lineLengthM, mergeLines, parseGmtMultiSegment, simplifyLine } from './lib/polyline.mjs';
-import { distancePointToGeometryM, haversineM, ringSignedArea, round } from './lib/geo-utils.mjs';
+import { distance } from '@turf/distance';
+import { length } from '@turf/length';
+import { clipLine, mergeLines, parseGmtMultiSegment, simplifyLine } from './lib/polyline.mjs';
+import { distancePointToGeometryM, ringSignedArea, round } from './lib/geo-utils.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_RIVERS = resolve(ROOT, 'data/wdbii-rivers.geojson'); // source lines; scripts/water-from-borders.mjs derives public/geo from them
@@ -49,12 +51,15 @@ function runGmt(level) {
   }
 }
 
+const metres = (a, b) => distance(a, b, { units: 'meters' });
+const lineLengthM = (coordinates) => length({ type: 'LineString', coordinates }, { units: 'meters' });
+
 function minDistToLineM(pt, coords) {
   return distancePointToGeometryM(pt, { type: 'LineString', coordinates: coords });
 }
 
 function endpointDistM(pt, coords) {
-  return Math.min(haversineM(pt, coords[0]), haversineM(pt, coords[coords.length - 1]));
+  return Math.min(metres(pt, coords[0]), metres(pt, coords[coords.length - 1]));
 }
 
 function roundCoords(c) {
@@ -114,7 +119,7 @@ function main() {
   if (!jialing || jialing.d > 3000) throw new Error('could not find the Jialing');
   jialing.l.name = '嘉陵江';
   const jEnd = [jialing.l.coords[0], jialing.l.coords[jialing.l.coords.length - 1]].sort(
-    (a, b) => haversineM(a, CHAOTIANMEN) - haversineM(b, CHAOTIANMEN),
+    (a, b) => metres(a, CHAOTIANMEN) - metres(b, CHAOTIANMEN),
   )[0];
   console.log(
     `嘉陵江: level 2 line ${(lineLengthM(jialing.l.coords) / 1000).toFixed(0)} km, mouth at ${jEnd}`,
@@ -187,7 +192,7 @@ function main() {
   // ---- 4. alignment check against the (WGS-84 converted) districts -----------------
   const confluence = jEnd; // where the Jialing line meets the Yangtze in WDBII
   console.log(
-    `WDBII confluence ${confluence} is ${haversineM(confluence, CHAOTIANMEN).toFixed(0)} m from reference ` +
+    `WDBII confluence ${confluence} is ${metres(confluence, CHAOTIANMEN).toFixed(0)} m from reference ` +
       `Chaotianmen ${CHAOTIANMEN}; Yangtze centre line passes ${yangtze.d.toFixed(0)} m from it`,
   );
   if (existsSync(DISTRICTS)) {
@@ -197,7 +202,7 @@ function main() {
       const ring = yz.geometry.type === 'Polygon' ? yz.geometry.coordinates[0] : yz.geometry.coordinates[0][0];
       const tip = ring.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && b[1] > a[1]) ? b : a));
       console.log(
-        `Yuzhong (500103, WGS-84) eastern tip ${tip}: ${haversineM(tip, confluence).toFixed(0)} m from the WDBII ` +
+        `Yuzhong (500103, WGS-84) eastern tip ${tip}: ${metres(tip, confluence).toFixed(0)} m from the WDBII ` +
           `confluence, ${minDistToLineM(tip, yangtze.l.coords).toFixed(0)} m from the WDBII Yangtze line`,
       );
     }

@@ -2,7 +2,7 @@
 // npm test: every test the project has, on a fresh machine. Installs what the browser tests need
 // (Debian's chromium, fonts-noto-cjk, and Mesa's EGL and llvmpipe driver for software WebGL: see
 // tests/browser.ts) and the Redis scale-out test needs (redis-server) when missing, then runs, in order and stopping at the
-// first failure: the type check, the unit tests, the end-to-end tests in headless Chromium.
+// first failure: the type check, the import rules, the unit tests, the end-to-end tests in headless Chromium.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -50,6 +50,8 @@ const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).p
 
 ensureSystemPackages();
 run('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// The layers of the code and which may import which: .dependency-cruiser.cjs.
+run('import rules', bin('depcruise'), ['src', 'mock-server', 'scripts', 'tests', 'bench', '--config', '.dependency-cruiser.cjs']);
 run('unit tests', bin('vitest'), ['run']);
 run('end-to-end tests (headless Chromium)', bin('vitest'), ['run', '-c', 'vitest.e2e.config.ts']);
 console.log('\n✓ all tests passed');

@@ -14,7 +14,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import buffer from '@turf/buffer';
-import { haversineM, round } from './lib/geo-utils.mjs';
+import { distance } from '@turf/distance';
+import { round } from './lib/geo-utils.mjs';
 import { mergeLines } from './lib/polyline.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,7 @@ const PAIR_RIVER = { '500103-500105': '嘉陵江' /* 渝中|江北 */, '500105-5
 const districts = JSON.parse(readFileSync(GEO('chongqing-districts.geojson'), 'utf8'));
 const rivers = JSON.parse(readFileSync(resolve(ROOT, 'data/wdbii-rivers.geojson'), 'utf8'));
 
+const metres = (a, b) => distance(a, b, { units: 'meters' });
 const rings = (g) => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
 const k = (p) => `${p[0]},${p[1]}`;
 
@@ -62,7 +64,7 @@ function nearestRiver(pt) {
   let best = { d: Infinity, name: undefined };
   for (const v of vertices) {
     if (Math.abs(v.p[0] - pt[0]) > 0.05 || Math.abs(v.p[1] - pt[1]) > 0.05) continue;
-    const d = haversineM(pt, v.p);
+    const d = metres(pt, v.p);
     if (d < best.d) best = { d, name: v.name };
   }
   return best;
@@ -82,7 +84,7 @@ for (const [pair, edges] of pairs) {
 
 // 4. WDBII lines, minus the stretches a border river replaces.
 const borderVertices = borderRivers.flatMap((r) => r.coords);
-const nearBorder = (pt) => borderVertices.some((p) => Math.abs(p[0] - pt[0]) < 0.04 && Math.abs(p[1] - pt[1]) < 0.04 && haversineM(pt, p) < REPLACED_WITHIN_M);
+const nearBorder = (pt) => borderVertices.some((p) => Math.abs(p[0] - pt[0]) < 0.04 && Math.abs(p[1] - pt[1]) < 0.04 && metres(pt, p) < REPLACED_WITHIN_M);
 const keptRivers = [];
 for (const f of rivers.features) {
   const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pointInGeometry } from '../../scripts/lib/geo-utils.mjs';
-import { loadDistricts } from '../geo.ts';
+import { loadDistricts, pointInGeometry } from '../geo.ts';
 import { CITY_ORIGIN, CORE_DISTRICTS, generateBuildings } from './buildings-gen.ts';
 
 const districts = loadDistricts();

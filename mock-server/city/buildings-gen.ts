@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DistrictsResponse } from '../../src/hub/contract.ts';
 import type { Buildings } from '../../src/hub/buildings.ts';
-import { pointInGeometry } from '../../scripts/lib/geo-utils.mjs';
+import { pointInGeometry } from '../geo.ts';
 import { createRandom, hashSeed } from '../sim/random.ts';
 
 /** The urban core's districts: where the generated city stands. */

@@ -4,22 +4,30 @@ import type { ErrorBody } from '../../src/hub/contract.ts';
 import { describeIssue } from '../../src/hub/schema-kit.ts';
 import { sameSecret, type TokenService } from './auth.ts';
 import type { ControlOptions } from './config.ts';
-import { windowLimiter } from './rate-limit.ts';
+import { controlLimits, type ControlLimits } from './rate-limit.ts';
 
 const errorBody = (error: string, message: string): ErrorBody => ({ error, message });
 const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-/** Displays sign in far more often than people (every display of every wall, after every outage). */
-const DISPLAY_LOGINS_PER_MINUTE = 120;
 
-/** POST /auth/operator, /auth/display, /auth/revoke (mounted under API_PREFIX). */
-export function authRoutes(tokens: TokenService, options: ControlOptions): Router {
+/**
+ * POST /auth/operator, /auth/display, /auth/revoke (mounted under API_PREFIX). Sign-ins count per
+ * client address in `limits`: the hub backend's (shared through Redis when scaled out); without
+ * them, in this process.
+ */
+export function authRoutes(
+  tokens: TokenService,
+  options: ControlOptions,
+  limits: Pick<ControlLimits, 'operatorLogins' | 'displayLogins'> = controlLimits(options),
+): Router {
   const router = Router();
-  const operatorLogins = windowLimiter(options.loginAttemptsPerMinute, 60_000);
-  const displayLogins = windowLimiter(DISPLAY_LOGINS_PER_MINUTE, 60_000);
 
   router.post('/auth/operator', async (req, res) => {
-    if (!operatorLogins.hit(clientAddress(req)))
-      return void res.status(429).set('retry-after', '60').json(errorBody('rate-limited', 'too many sign-in attempts: wait a minute'));
+    const limit = await limits.operatorLogins.hit(clientAddress(req));
+    if (!limit.ok)
+      return void res
+        .status(429)
+        .set('retry-after', String(limit.retryAfterS))
+        .json(errorBody('rate-limited', 'too many sign-in attempts: wait a minute'));
     const parsed = OperatorLoginSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
     // Both compared every time, so the answer's timing does not tell which one was wrong.
@@ -30,8 +38,12 @@ export function authRoutes(tokens: TokenService, options: ControlOptions): Route
   });
 
   router.post('/auth/display', async (req, res) => {
-    if (!displayLogins.hit(clientAddress(req)))
-      return void res.status(429).set('retry-after', '60').json(errorBody('rate-limited', 'too many display sign-ins: wait a minute'));
+    const limit = await limits.displayLogins.hit(clientAddress(req));
+    if (!limit.ok)
+      return void res
+        .status(429)
+        .set('retry-after', String(limit.retryAfterS))
+        .json(errorBody('rate-limited', 'too many display sign-ins: wait a minute'));
     const parsed = DisplayLoginSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
     if (options.displayKey !== undefined && !sameSecret(parsed.data.key ?? '', options.displayKey))

@@ -14,10 +14,10 @@ import {
   type WallsUpdate,
 } from '../../src/hub/control.ts';
 import { describeIssue } from '../../src/hub/schema-kit.ts';
-import { applyCommand } from '../../src/control/wall-state.ts';
+import { applyCommand } from '../../src/hub/wall-state.ts';
 import type { TokenService } from './auth.ts';
 import { acceptsAck, toDisplayStatus, toLogEntry, type LogRecord, type Presence } from './command-log.ts';
-import { perSecondLimiter } from './rate-limit.ts';
+import { COMMAND_LIMIT, memoryLimiter, type ControlLimits } from './rate-limit.ts';
 import type { WallStore } from './wall-store.ts';
 
 export const OPERATORS_ROOM = 'operators';
@@ -39,6 +39,8 @@ export interface ControlDeps {
   sceneIds: () => ReadonlySet<string>;
   ackTimeoutMs: number;
   log: (msg: string) => void;
+  /** Commands per operator token: the hub backend's limits (shared through Redis when scaled out); without them, in this process. */
+  limits?: Pick<ControlLimits, 'commands'>;
 }
 
 type Ackfn<T> = (answer: T) => void;
@@ -52,6 +54,7 @@ const refuse = (error: Extract<CommandReceipt, { ok: false }>['error'], message:
 
 export function createControl(deps: ControlDeps) {
   const { live, store, tokens, log } = deps;
+  const limits = deps.limits ?? { commands: memoryLimiter(COMMAND_LIMIT) };
   const timers = new Set<NodeJS.Timeout>();
   /** Displays connected to this process, by socket id: the source of truth for their presence. */
   const local = new Map<string, { wall: string; presence: Presence }>();
@@ -115,14 +118,16 @@ export function createControl(deps: ControlDeps) {
     return null;
   }
 
-  async function handleCommand(identity: SocketIdentity, limiter: ReturnType<typeof perSecondLimiter>, raw: unknown): Promise<CommandReceipt> {
+  async function handleCommand(identity: SocketIdentity, raw: unknown): Promise<CommandReceipt> {
     // Displays are receive-only, whatever they send.
     if (identity.role !== 'operator') return refuse('unauthorised', 'displays cannot send commands');
     // The token is checked on every command: it may have expired or been revoked since connect.
     const verified = await tokens.verify(identity.token);
     if (!verified.ok) return refuse(verified.error, verified.message);
     if (verified.claims.role !== 'operator') return refuse('unauthorised', 'not an operator token');
-    if (!limiter.hit()) return refuse('rate-limited', `more than ${CONTROL_LIMITS.commandsPerSecond} commands a second`);
+    // Per token, whichever sockets and hub processes its commands come through.
+    if (!(await limits.commands.hit(verified.claims.jti)).ok)
+      return refuse('rate-limited', `more than ${CONTROL_LIMITS.commandsPerSecond} commands a second`);
     const parsed = CommandRequestSchema.safeParse(raw);
     if (!parsed.success) return refuse('invalid', describeIssue(parsed.error));
     const request: CommandRequest = parsed.data;
@@ -172,12 +177,11 @@ export function createControl(deps: ControlDeps) {
   function onConnection(socket: Socket) {
     const identity = socket.data.identity as SocketIdentity | undefined;
     if (!identity) return void socket.disconnect(true);
-    const limiter = perSecondLimiter(CONTROL_LIMITS.commandsPerSecond);
 
     socket.on(CONTROL_EVENTS.command, (...args: unknown[]) => {
       const ack = lastCallback<CommandReceipt>(args);
       const raw = args.length > 1 || !ack ? args[0] : undefined;
-      handleCommand(identity, limiter, raw)
+      handleCommand(identity, raw)
         .then((receipt) => {
           if (!receipt.ok) log(`control: command refused (${receipt.error}): ${receipt.message}`);
           ack?.(receipt);

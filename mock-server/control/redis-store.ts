@@ -1,11 +1,13 @@
 import { createClient } from 'redis';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { CONTROL_LIMITS, type WallState } from '../../src/hub/control.ts';
-import { initialWallState } from '../../src/control/wall-state.ts';
+import { initialWallState } from '../../src/hub/wall-state.ts';
 import type { RevocationList } from './auth.ts';
-import type { ControlBackend } from './backend.ts';
+import type { ControlBackend } from './backend-shape.ts';
+import type { ControlOptions } from './config.ts';
 import type { Ack, LogRecord, Presence } from './command-log.ts';
 import { PRESENCE_REFRESH_MS } from './control-socket.ts';
+import { controlLimits } from './rate-limit.ts';
 import { COMMAND_ID_TTL_MS, MAX_WALLS, type WallStore } from './wall-store.ts';
 
 type Redis = ReturnType<typeof createClient>;
@@ -140,7 +142,11 @@ export function redisRevocations(redis: Redis, now: () => number = Date.now): Re
   };
 }
 
-export async function redisBackend(url: string, log: (msg: string) => void): Promise<ControlBackend> {
+export async function redisBackend(
+  url: string,
+  log: (msg: string) => void,
+  options: Pick<ControlOptions, 'loginAttemptsPerMinute'>,
+): Promise<ControlBackend> {
   const redis: Redis = createClient({ url });
   // Without a listener an error event would crash the process; the client reconnects by itself.
   redis.on('error', (err: Error) => log(`redis: ${err.message}`));
@@ -149,6 +155,7 @@ export async function redisBackend(url: string, log: (msg: string) => void): Pro
   return {
     store: redisWallStore(redis),
     revocations: redisRevocations(redis),
+    limits: controlLimits(options, redis),
     adapter: createAdapter(redis),
     async close() {
       await redis.close();

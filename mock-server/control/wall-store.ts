@@ -1,6 +1,6 @@
 import type { WallState } from '../../src/hub/control.ts';
 import { CONTROL_LIMITS } from '../../src/hub/control.ts';
-import { initialWallState } from '../../src/control/wall-state.ts';
+import { initialWallState } from '../../src/hub/wall-state.ts';
 import type { Ack, LogRecord, Presence } from './command-log.ts';
 
 /** Walls a hub keeps (the console's WallsUpdate holds at most this many). */

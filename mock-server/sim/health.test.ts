@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointInGeometry } from '../../scripts/lib/geo-utils.mjs';
-import { loadDistricts } from '../geo.ts';
+import { loadDistricts, pointInGeometry } from '../geo.ts';
 import {
   HEALTH_TOPICS,
   HealthCheckpointsSchema,

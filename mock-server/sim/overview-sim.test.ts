@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OverviewSimulator, PUBLIC_FIGURES } from './overview-sim.ts';
 import { msSinceLocalMidnight } from './day-profile.ts';
 import { loadDistricts } from '../geo.ts';
-import { OverviewSchema, OverviewSnapshotSchema, describeIssue, type Overview } from '../../src/hub/contract.ts';
+import { OverviewSchema, describeIssue, topicSnapshotSchema, type Overview } from '../../src/hub/contract.ts';
 
 const DISTRICTS = loadDistricts().features.map((f) => f.properties);
 const HOUR = 3_600_000;
@@ -81,13 +81,16 @@ describe('OverviewSimulator', () => {
     for (let i = 1; i < history.length; i++) expect(history[i][0]).toBeGreaterThan(history[i - 1][0]);
     // A snapshot built from the simulator is valid too.
     const snapshot = {
-      contractVersion: 1,
+      contractVersion: 2,
+      topic: 'overview',
       simulated: true,
+      epoch: 'e1',
       seq: sim.seq,
-      overview: sim.current(),
-      dataCallsHistory: history,
+      time: sim.current().time,
+      data: sim.current(),
+      history,
     };
-    expect(OverviewSnapshotSchema.safeParse(snapshot).success).toBe(true);
+    expect(topicSnapshotSchema('overview', OverviewSchema).safeParse(snapshot).success).toBe(true);
   });
 
   it('"today" counters grow during the day and reset across local midnight (UTC+8)', () => {

@@ -1,4 +1,6 @@
 import type { DistrictFigures, DistrictProperties, Overview, SeriesPoint } from '../../src/hub/contract.ts';
+import { OVERVIEW_TOPIC } from '../../src/hub/topics/overview.ts';
+import type { SimModule } from './sim-module.ts';
 import { activityAt, msSinceLocalMidnight } from './day-profile.ts';
 import { createRandom, hashSeed, type Random } from './random.ts';
 
@@ -153,4 +155,20 @@ export class OverviewSimulator {
   dataCallsHistory(): SeriesPoint[] {
     return this.history.map((p) => [p[0], p[1]] as SeriesPoint);
   }
+}
+
+/** The overview as a simulator module of the topic engine: topic `overview`, stepped every `tickMs`. */
+export function overviewSimModule(tickMs: number): SimModule {
+  return {
+    id: 'overview',
+    tickMs,
+    create(ctx) {
+      const sim = new OverviewSimulator(ctx.districtProps, ctx.seed, ctx.startTime);
+      return {
+        step: (time) => [[OVERVIEW_TOPIC, sim.step(time)]],
+        latest: (topic) => (topic === OVERVIEW_TOPIC ? sim.current() : undefined),
+        history: (topic) => (topic === OVERVIEW_TOPIC ? sim.dataCallsHistory() : undefined),
+      };
+    },
+  };
 }

@@ -16,6 +16,8 @@ export interface SimInstance {
   step(time: number): Array<[topic: string, data: unknown]>;
   /** The latest value of a topic, for GET /api/v1/topics/<name>. */
   latest(topic: string): unknown | undefined;
+  /** A topic's history ([time, value] buckets), for topics whose spec declares one. */
+  history?(topic: string): Array<[number, number]> | undefined;
 }
 
 export interface SimModule {

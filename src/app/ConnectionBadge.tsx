@@ -1,7 +1,10 @@
 import { useStore } from 'zustand';
-import { formatAge } from './format.ts';
+import { formatAge } from '../core/format.ts';
 import { useNow } from './use-now.ts';
 import { useWallRuntime } from './wall-runtime.ts';
+
+/** How long the badge says 限流 Shedding after the feed last let events go unread. */
+const SHEDDING_SHOWN_MS = 5_000;
 
 const LABELS = {
   connecting: { cn: '连接中', en: 'Connecting' },
@@ -11,11 +14,14 @@ const LABELS = {
 } as const;
 
 export function ConnectionBadge() {
-  const { connection } = useWallRuntime();
+  const { connection, diagnostics } = useWallRuntime();
   const status = useStore(connection, (s) => s.status);
   const dataTime = useStore(connection, (s) => s.dataTime);
   const simulated = useStore(connection, (s) => s.simulated);
+  const shedAt = useStore(diagnostics, (s) => s.shedAt);
   const now = useNow();
+  // A flood from the hub: the wall reads only the newest event of each topic and says so.
+  const shedding = shedAt !== null && now - shedAt < SHEDDING_SHOWN_MS;
   const label = LABELS[status];
   return (
     <div className={`badge badge--${status}`} data-testid="connection-badge" data-status={status} role="status">
@@ -27,6 +33,11 @@ export function ConnectionBadge() {
       <span className="badge__age" data-testid="data-age">
         数据 {dataTime === null ? '—' : formatAge(now - dataTime)}
         {simulated && <small>模拟数据 Simulated</small>}
+        {shedding && (
+          <small className="badge__shedding" data-testid="shedding">
+            限流 Shedding
+          </small>
+        )}
       </span>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { useWallRuntime } from './wall-runtime.ts';
+import { useAppRuntime } from './wall-runtime.ts';
 import { minTextMm, textMm, type ViewingGeometry } from './legibility.ts';
 import type { WallPlan } from './column-layout.ts';
 
@@ -35,16 +35,18 @@ interface Sample {
   perSecond: number;
   accepted: number;
   rejected: number;
+  /** Events let go unread in floods (only the newest of each topic is read). */
+  shed: number;
   lastError: string | null;
 }
 
 /** /wall?diag=1: frame rate, message rate, rejected payloads and the last error, sampled each second. */
 export function DiagOverlay({ plan }: { plan?: WallPlan }) {
-  const { diagnostics, connection, topics, scenes, flags } = useWallRuntime();
+  const { diagnostics, connection, topics, scenes, flags } = useAppRuntime();
   const [legibility, setLegibility] = useState<Legibility | null>(null);
   const held = useStore(topics, (s) => Object.keys(s.values).sort().join(' '));
   const sceneErrors = useStore(scenes, (s) => s.errors);
-  const [sample, setSample] = useState<Sample>({ fps: 0, perSecond: 0, accepted: 0, rejected: 0, lastError: null });
+  const [sample, setSample] = useState<Sample>({ fps: 0, perSecond: 0, accepted: 0, rejected: 0, shed: 0, lastError: null });
   const frames = useRef(0);
 
   useEffect(() => {
@@ -66,6 +68,7 @@ export function DiagOverlay({ plan }: { plan?: WallPlan }) {
         perSecond: (count - lastCount) / dt,
         accepted: d.accepted,
         rejected: d.rejected,
+        shed: d.shed,
         lastError: d.lastError,
       });
       setLegibility(measureLegibility(flags.viewing, flags.grid.rows));
@@ -91,6 +94,8 @@ export function DiagOverlay({ plan }: { plan?: WallPlan }) {
         <dd data-testid="diag-accepted">{sample.accepted}</dd>
         <dt>已拒绝 rejected</dt>
         <dd data-testid="diag-rejected">{sample.rejected}</dd>
+        <dt>已限流 shed</dt>
+        <dd data-testid="diag-shed">{sample.shed}</dd>
         <dt>连接 link</dt>
         <dd>{connection.getState().status}</dd>
         <dt>最小字高 smallest text</dt>

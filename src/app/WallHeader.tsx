@@ -1,6 +1,6 @@
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { PlaybackBadge } from '../control/PlaybackBadge.tsx';
-import { formatClock } from './format.ts';
+import { formatClock } from '../core/format.ts';
 import { useNow } from './use-now.ts';
 
 export function WallHeader({ sceneTitle, sceneTitleEn }: { sceneTitle: string; sceneTitleEn: string }) {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { DistrictCard } from '../twin/DistrictCard.tsx';
+import { DistrictCard } from './DistrictCard.tsx';
 import { Legends } from '../twin/Legends.tsx';
 import { TwinMap } from '../twin/TwinMap.tsx';
 import { PANEL_SLOTS } from '../hub/contract.ts';
@@ -12,7 +12,7 @@ import { WallHeader } from './WallHeader.tsx';
 import { WallScaler, useWallLayout } from './WallScaler.tsx';
 import { slicedPlacement } from './wall-layout.ts';
 import { useSceneKeys } from './use-scene-keys.ts';
-import { useCurrentScene, useWallRuntime } from './wall-runtime.ts';
+import { useCurrentScene, useAppRuntime } from './wall-runtime.ts';
 
 function TwinFallback() {
   return (
@@ -23,7 +23,7 @@ function TwinFallback() {
 }
 
 export function WallScreen() {
-  const runtime = useWallRuntime();
+  const runtime = useAppRuntime();
   const { frame } = useWallLayout(runtime.flags.grid);
   const scene = useCurrentScene();
   useSceneKeys(runtime);

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import type { WallRuntime } from './wall-runtime.ts';
+import type { AppRuntime } from './wall-runtime.ts';
 
 /**
  * Keyboard scene switching, until the operator console steers walls: ← / → (or PageUp /
  * PageDown, what presentation clickers send) step through scenes, 1–9 pick one. The URL follows
  * (?scene=<id>), so a reload keeps the scene.
  */
-export function useSceneKeys({ scenes, sceneOps }: Pick<WallRuntime, 'scenes' | 'sceneOps'>) {
+export function useSceneKeys({ scenes, sceneOps }: Pick<AppRuntime, 'scenes' | 'sceneOps'>) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement)?.closest?.('input, textarea, select')) return;

@@ -1,15 +1,19 @@
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
 import { HubClient } from '../hub/hub-client.ts';
-import { checkScene, sceneTopics } from '../modules/scene-validation.ts';
+import { checkScene } from '../modules/scene-validation.ts';
+import { REGISTRY } from '../modules/registry.ts';
+import { sceneTopics } from '../core/scene-view.ts';
+import { useWallRuntime, type WallRuntime } from '../core/wall-context.ts';
 import { createConnectionStore } from '../store/connection-store.ts';
 import { createDiagnosticsStore, diagnosticsActions } from '../store/diagnostics-store.ts';
 import { createLegendStore } from '../store/legend-store.ts';
 import { createCityStore } from '../store/city-store.ts';
-import { createOverviewStore, type OverviewState } from '../store/overview-store.ts';
+import { createDistrictStore } from '../store/district-store.ts';
+import { OVERVIEW_TOPIC } from '../hub/topics/overview.ts';
+import { SPEED_LUT } from '../modules/traffic/scales.ts';
+import { VEHICLES_TOPIC } from '../hub/decode/vehicle-frame.ts';
 import { createSceneStore, currentScene, sceneActions } from '../store/scene-store.ts';
 import { createSelectionStore } from '../store/selection-store.ts';
-import { createTopicStore, type TopicValue } from '../store/topic-store.ts';
+import { createTopicStore } from '../store/topic-store.ts';
 import { loadBundledScenes } from './bundled-scenes.ts';
 import type { Flags } from './runtime-config.ts';
 import { createControlStore } from '../store/control-store.ts';
@@ -20,7 +24,7 @@ import { installLatencyProbe } from './latency-probe.ts';
 export function createWallRuntime(hubUrl: string, flags: Flags, options: { displayKey?: string } = {}) {
   const connection = createConnectionStore();
   const diagnostics = createDiagnosticsStore();
-  const overview = createOverviewStore();
+  const districts = createDistrictStore();
   const selection = createSelectionStore();
   const topics = createTopicStore();
   const legends = createLegendStore();
@@ -45,52 +49,43 @@ export function createWallRuntime(hubUrl: string, flags: Flags, options: { displ
     auth: { role: 'display', wall: flags.wall, display: flags.display, grid: flags.grid },
     connection,
     diagnostics,
-    overview,
+    districts,
     topics,
     city,
     checkScene,
+    // The vehicles are coloured by speed in the decode worker, through the traffic module's ramp.
+    codecOptions: { [VEHICLES_TOPIC]: { colourLut: SPEED_LUT } },
     displayKey: options.displayKey,
-    onSocket: (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, overview, diagnostics }),
+    onSocket: (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, districts, diagnostics }),
     onScenes: (good, errors) => {
       sceneOps.merge(good);
       for (const e of errors) sceneOps.error(e);
     },
   });
 
-  // The hub feeds exactly what the scene shows: topics follow the scene (and its current version).
+  // The hub feeds exactly what the wall shows: topics follow the scene (and its current version)
+  // and the layers the console shows or hides on it.
   let lastTopics = '';
   const followScene = () => {
-    const wanted = sceneTopics(currentScene(scenes.getState()));
+    // The overview is always read: the header, the district cards.
+    const wanted = [...new Set([OVERVIEW_TOPIC, ...sceneTopics(currentScene(scenes.getState()), REGISTRY, control.getState().state?.layers)])].sort();
     if (wanted.join() === lastTopics) return;
     lastTopics = wanted.join();
     hub.setTopics(wanted);
   };
   scenes.subscribe(followScene);
+  control.subscribe(followScene);
   followScene();
   // ?latency=<topic>: hub-to-screen timing for bench/latency.ts; inert without the flag.
   installLatencyProbe(topics);
 
-  return { hubUrl, flags, connection, diagnostics, overview, selection, topics, legends, city, scenes, sceneOps, hub, control };
+  const runtime = { hubUrl, flags, registry: REGISTRY, connection, diagnostics, districts, selection, topics, legends, city, scenes, control };
+  return { ...(runtime satisfies WallRuntime), sceneOps, hub };
 }
-export type WallRuntime = ReturnType<typeof createWallRuntime>;
+export type AppRuntime = ReturnType<typeof createWallRuntime>;
+export { WallRuntimeContext, useWallRuntime, useOverview, useTopic, useCurrentScene } from '../core/wall-context.ts';
 
-export const WallRuntimeContext = createContext<WallRuntime | null>(null);
-
-export function useWallRuntime(): WallRuntime {
-  const runtime = useContext(WallRuntimeContext);
-  if (!runtime) throw new Error('useWallRuntime outside a wall');
-  return runtime;
-}
-
-export function useOverview<T>(selector: (s: OverviewState) => T): T {
-  return useStore(useWallRuntime().overview, selector);
-}
-
-/** The latest value of a topic (re-renders when that topic, and only that topic, changes). */
-export function useTopic<T>(topic: string): TopicValue<T> | undefined {
-  return useStore(useWallRuntime().topics, (s) => s.values[topic]) as TopicValue<T> | undefined;
-}
-
-export function useCurrentScene() {
-  return useStore(useWallRuntime().scenes, currentScene);
+/** The app's view of the runtime: the core one plus what only the app touches (the hub link). */
+export function useAppRuntime(): AppRuntime {
+  return useWallRuntime() as unknown as AppRuntime;
 }

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
-import { formatMoment } from '../app/format.ts';
-import { useWallRuntime } from '../app/wall-runtime.ts';
+import { formatMoment } from '../core/format.ts';
+import { useWallRuntime } from '../core/wall-context.ts';
 import './playback-badge.css';
 
 /** Shown while the console has set the wall to a past moment: nobody should take it for live. */

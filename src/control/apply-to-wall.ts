@@ -1,6 +1,6 @@
 import type { WallState } from '../hub/control.ts';
 import type { WallChange } from '../store/control-store.ts';
-import type { OverviewStore } from '../store/overview-store.ts';
+import type { DistrictStore } from '../store/district-store.ts';
 import { currentScene, sceneActions, type SceneStore } from '../store/scene-store.ts';
 
 /**
@@ -9,7 +9,7 @@ import { currentScene, sceneActions, type SceneStore } from '../store/scene-stor
  * not have, a district the hub never sent), which goes back to the console in the ack. Camera,
  * layers, time and highlight are read from the control store by the twin (src/twin/wall-control.ts).
  */
-export function createWallApplier(deps: { display: string; scenes: SceneStore; overview: OverviewStore }) {
+export function createWallApplier(deps: { display: string; scenes: SceneStore; districts: DistrictStore }) {
   const sceneOps = sceneActions(deps.scenes);
   /** A scene the wall state names that this display does not know (yet: hub scenes load late). */
   let pendingScene: string | null = null;
@@ -18,7 +18,7 @@ export function createWallApplier(deps: { display: string; scenes: SceneStore; o
   });
 
   const knownDistrict = (code: string) => {
-    const districts = deps.overview.getState().districts;
+    const districts = deps.districts.getState().districts;
     // Before the districts arrive there is nothing to check against; the twin applies it when they do.
     return !districts || districts.features.some((f) => f.properties.code === code);
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command, WallAck, WallState } from '../hub/control.ts';
 import { createControlStore, type WallChange } from '../store/control-store.ts';
 import { DisplaySync, type DisplaySyncDeps } from './display-sync.ts';
-import { applyCommand, initialWallState } from './wall-state.ts';
+import { applyCommand, initialWallState } from '../hub/wall-state.ts';
 
 const WALL = 'main';
 const T0 = 1_790_000_000_000;

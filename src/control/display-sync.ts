@@ -2,8 +2,8 @@ import type { Socket } from 'socket.io-client';
 import { describeIssue } from '../hub/contract.ts';
 import { CONTROL_EVENTS, WallDeltaSchema, WallSnapshotSchema, type WallAck, type WallDelta, type WallState } from '../hub/control.ts';
 import { classifyDelta, controlActions, type ControlStore, type WallChange } from '../store/control-store.ts';
-import { syncWallClock } from './wall-clock.ts';
-import { applyCommand } from './wall-state.ts';
+import { syncWallClock } from '../core/wall-clock.ts';
+import { applyCommand } from '../hub/wall-state.ts';
 
 export interface DisplaySyncDeps {
   wall: string;

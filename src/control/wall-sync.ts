@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { ControlStore } from '../store/control-store.ts';
 import { diagnosticsActions, type DiagnosticsStore } from '../store/diagnostics-store.ts';
-import type { OverviewStore } from '../store/overview-store.ts';
+import type { DistrictStore } from '../store/district-store.ts';
 import type { SceneStore } from '../store/scene-store.ts';
 import { createWallApplier } from './apply-to-wall.ts';
 import { bindDisplaySync, DisplaySync } from './display-sync.ts';
@@ -15,9 +15,9 @@ const RELOAD_AFTER_ACK_MS = 300;
  */
 export function bindWallControl(
   socket: Socket,
-  deps: { wall: string; display: string; control: ControlStore; scenes: SceneStore; overview: OverviewStore; diagnostics: DiagnosticsStore },
+  deps: { wall: string; display: string; control: ControlStore; scenes: SceneStore; districts: DistrictStore; diagnostics: DiagnosticsStore },
 ) {
-  const apply = createWallApplier({ display: deps.display, scenes: deps.scenes, overview: deps.overview });
+  const apply = createWallApplier({ display: deps.display, scenes: deps.scenes, districts: deps.districts });
   const diag = diagnosticsActions(deps.diagnostics);
   deps.control.subscribe((s, prev) => {
     if (s.state?.rev !== prev.state?.rev) document.documentElement.dataset.wallRev = String(s.state?.rev ?? '');

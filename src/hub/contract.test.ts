@@ -5,16 +5,22 @@ import {
   CONTRACT_VERSION,
   DisplayAuthSchema,
   DistrictsResponseSchema,
+  HealthSchema,
   LIMITS,
-  OverviewEventSchema,
   OverviewSchema,
-  OverviewSnapshotSchema,
+  TOPICS,
   describeIssue,
+  liveEnvelopeSchema,
+  topicSnapshotSchema,
   type DistrictFigures,
   type Overview,
-  type OverviewEvent,
-  type OverviewSnapshot,
 } from './contract.ts';
+
+// The overview is an ordinary topic: its live event and snapshot are the generic envelopes.
+const OverviewEventSchema = liveEnvelopeSchema('overview', OverviewSchema);
+const OverviewSnapshotSchema = topicSnapshotSchema('overview', OverviewSchema);
+type OverviewEvent = z.infer<typeof OverviewEventSchema>;
+type OverviewSnapshot = z.infer<typeof OverviewSnapshotSchema>;
 
 // ---- arbitraries of valid payloads -----------------------------------------------------------
 
@@ -38,6 +44,7 @@ const COUNT_FIELDS = [
 const countArb = fc.maxSafeNat();
 const timeArb = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
 const codeArb = fc.stringMatching(/^\d{6}$/);
+const epochArb = fc.stringMatching(/^[A-Za-z0-9._:-]{1,64}$/);
 
 const districtFiguresArb: fc.Arbitrary<DistrictFigures> = fc.record({
   code: codeArb,
@@ -64,7 +71,7 @@ const overviewArb: fc.Arbitrary<Overview> = fc
     povertyPlatformUses: countArb,
     povertyDailyActive: countArb,
     basestations5g: countArb,
-    districts: fc.array(districtFiguresArb, { maxLength: LIMITS.maxDistricts }),
+    districts: fc.uniqueArray(districtFiguresArb, { selector: (d) => d.code, maxLength: LIMITS.maxDistricts }),
   })
   .map(({ connectedShare, ...o }) => ({
     ...o,
@@ -74,21 +81,31 @@ const overviewArb: fc.Arbitrary<Overview> = fc
 const eventArb: fc.Arbitrary<OverviewEvent> = fc.record({
   v: fc.constant(CONTRACT_VERSION),
   topic: fc.constant('overview' as const),
+  epoch: epochArb,
   seq: countArb,
   time: timeArb,
   data: overviewArb,
 });
 
-const snapshotArb: fc.Arbitrary<OverviewSnapshot> = fc.record({
-  contractVersion: fc.constant(CONTRACT_VERSION),
-  simulated: fc.boolean(),
-  seq: countArb,
-  overview: overviewArb,
-  dataCallsHistory: fc.array(
-    fc.tuple(timeArb, fc.double({ noNaN: true, noDefaultInfinity: true })),
-    { maxLength: 40 },
-  ),
-});
+const historyArb = fc.array(fc.tuple(timeArb, fc.double({ noNaN: true, noDefaultInfinity: true })), { maxLength: 40 });
+
+const snapshotArb: fc.Arbitrary<OverviewSnapshot> = fc.record(
+  {
+    contractVersion: fc.constant(CONTRACT_VERSION),
+    topic: fc.constant('overview' as const),
+    simulated: fc.boolean(),
+    epoch: epochArb,
+    seq: countArb,
+    time: timeArb,
+    data: overviewArb,
+    history: historyArb,
+  },
+  // `history` is optional: only topics whose spec declares one carry it.
+  { requiredKeys: ['contractVersion', 'topic', 'simulated', 'epoch', 'seq', 'time', 'data'] },
+);
+
+/** A snapshot that always has a history (for the history-point cases). */
+const snapshotWithHistoryArb = fc.tuple(snapshotArb, historyArb).map(([s, history]) => ({ ...s, history: s.history ?? history }));
 
 /** One fixed, plausible overview for the hand-written cases. */
 function sampleOverview(): Overview {
@@ -118,7 +135,12 @@ function sampleOverview(): Overview {
 
 function sampleEvent(): OverviewEvent {
   const data = sampleOverview();
-  return { v: CONTRACT_VERSION, topic: 'overview', seq: 7, time: data.time, data };
+  return { v: CONTRACT_VERSION, topic: 'overview', epoch: 'hub-1', seq: 7, time: data.time, data };
+}
+
+function sampleSnapshot(): OverviewSnapshot {
+  const data = sampleOverview();
+  return { contractVersion: CONTRACT_VERSION, topic: 'overview', simulated: true, epoch: 'hub-1', seq: 1, time: data.time, data, history: [] };
 }
 
 /** safeParse must never throw on hostile input; returns the result for further checks. */
@@ -166,16 +188,16 @@ describe('contract: valid payloads', () => {
     expect(OverviewSchema.safeParse({ ...o, systemsConnected: o.systemsPlanned }).success).toBe(true);
     expect(OverviewSchema.safeParse({ ...o, cloudRate: 0 }).success).toBe(true);
     expect(OverviewSchema.safeParse({ ...o, cloudRate: 1 }).success).toBe(true);
-    const full = Array.from({ length: LIMITS.maxDistricts }, () => o.districts[0]);
+    const full = Array.from({ length: LIMITS.maxDistricts }, (_, i) => ({ ...o.districts[0], code: String(500100 + i) }));
     expect(OverviewSchema.safeParse({ ...o, districts: full }).success).toBe(true);
   });
 
   it('accepts a snapshot with exactly maxHistoryPoints and rejects one more', () => {
     const history = Array.from({ length: LIMITS.maxHistoryPoints }, (_, i) => [1_000 + i, i] as [number, number]);
-    const base = { contractVersion: CONTRACT_VERSION, simulated: true, seq: 1, overview: sampleOverview() };
-    expect(OverviewSnapshotSchema.safeParse({ ...base, dataCallsHistory: history }).success).toBe(true);
+    const base = sampleSnapshot();
+    expect(OverviewSnapshotSchema.safeParse({ ...base, history }).success).toBe(true);
     const over = [...history, [99_999, 1]];
-    expect(issueText(OverviewSnapshotSchema, { ...base, dataCallsHistory: over })).toMatch(/^dataCallsHistory:/);
+    expect(issueText(OverviewSnapshotSchema, { ...base, history: over })).toMatch(/^history:/);
   });
 });
 
@@ -273,7 +295,8 @@ describe('contract: malformed payloads', () => {
         districtFiguresArb,
         fc.integer({ min: LIMITS.maxDistricts + 1, max: LIMITS.maxDistricts * 4 }),
         (event, figures, n) => {
-          const data = { ...event.data, districts: Array.from({ length: n }, () => figures) };
+          // Distinct codes, so only the bound is broken.
+          const data = { ...event.data, districts: Array.from({ length: n }, (_, i) => ({ ...figures, code: String(500000 + i) })) };
           expect(issueText(OverviewEventSchema, { ...event, data }).startsWith('data.districts:')).toBe(true);
         },
       ),
@@ -321,8 +344,14 @@ describe('contract: malformed payloads', () => {
 
   it('rejects a wrong envelope: version, topic, seq, time', () => {
     const e = sampleEvent();
-    expect(issueText(OverviewEventSchema, { ...e, v: 2 })).toMatch(/^v:/);
+    expect(issueText(OverviewEventSchema, { ...e, v: 1 })).toMatch(/^v:/); // the previous contract
     expect(issueText(OverviewEventSchema, { ...e, topic: 'scenes' })).toMatch(/^topic:/);
+    const { epoch: _epoch, ...withoutEpoch } = e;
+    expect(issueText(OverviewEventSchema, withoutEpoch)).toMatch(/^epoch:/);
+    expect(issueText(OverviewEventSchema, { ...e, epoch: '' })).toMatch(/^epoch:/);
+    expect(issueText(OverviewEventSchema, { ...e, epoch: 'hub 1' })).toMatch(/^epoch:/);
+    expect(issueText(OverviewEventSchema, { ...e, epoch: 'x'.repeat(65) })).toMatch(/^epoch:/);
+    expect(issueText(OverviewEventSchema, { ...e, epoch: 7 })).toMatch(/^epoch:/);
     expect(issueText(OverviewEventSchema, { ...e, seq: -1 })).toMatch(/^seq:/);
     expect(issueText(OverviewEventSchema, { ...e, seq: 1.5 })).toMatch(/^seq:/);
     expect(issueText(OverviewEventSchema, { ...e, time: 0 })).toMatch(/^time:/);
@@ -335,7 +364,7 @@ describe('contract: malformed payloads', () => {
   it('rejects snapshots with a bad history point, seq or version', () => {
     fc.assert(
       fc.property(
-        snapshotArb,
+        snapshotWithHistoryArb,
         fc.oneof(
           fc.constant([0, 1]),
           fc.constant([-5, 1]),
@@ -346,18 +375,64 @@ describe('contract: malformed payloads', () => {
           fc.constant([1000, '12']),
         ),
         (snapshot, bad) => {
-          const history = [...snapshot.dataCallsHistory, bad];
-          const text = issueText(OverviewSnapshotSchema, { ...snapshot, dataCallsHistory: history });
-          expect(text.startsWith(`dataCallsHistory.${history.length - 1}`)).toBe(true);
+          const history = [...snapshot.history, bad];
+          const text = issueText(OverviewSnapshotSchema, { ...snapshot, history });
+          expect(text.startsWith(`history.${history.length - 1}`)).toBe(true);
         },
       ),
       { numRuns: 100 },
     );
-    const s = { contractVersion: CONTRACT_VERSION, simulated: true, seq: 1, overview: sampleOverview(), dataCallsHistory: [] };
+    const s = sampleSnapshot();
     expect(OverviewSnapshotSchema.safeParse(s).success).toBe(true);
+    const { history: _history, ...withoutHistory } = s;
+    expect(OverviewSnapshotSchema.safeParse(withoutHistory).success).toBe(true);
     expect(issueText(OverviewSnapshotSchema, { ...s, seq: -1 })).toMatch(/^seq:/);
-    expect(issueText(OverviewSnapshotSchema, { ...s, contractVersion: 2 })).toMatch(/^contractVersion:/);
+    expect(issueText(OverviewSnapshotSchema, { ...s, contractVersion: 1 })).toMatch(/^contractVersion:/);
     expect(issueText(OverviewSnapshotSchema, { ...s, simulated: 'yes' })).toMatch(/^simulated:/);
+    expect(issueText(OverviewSnapshotSchema, { ...s, topic: 'gov.services' })).toMatch(/^topic:/);
+    expect(issueText(OverviewSnapshotSchema, { ...s, time: 0 })).toMatch(/^time:/);
+    const { epoch: _epoch, ...withoutEpoch } = s;
+    expect(issueText(OverviewSnapshotSchema, withoutEpoch)).toMatch(/^epoch:/);
+  });
+});
+
+describe('contract: the overview topic', () => {
+  it('rejects an overview whose districts repeat a code, in an event and a snapshot too', () => {
+    const o = sampleOverview();
+    const dup = { ...o, districts: [...o.districts, { ...o.districts[1], dataCallsToday: 1 }] };
+    expect(issueText(OverviewSchema, dup)).toBe('districts: district codes must be unique');
+    expect(issueText(OverviewEventSchema, { ...sampleEvent(), data: dup })).toBe('data.districts: district codes must be unique');
+    expect(issueText(OverviewSnapshotSchema, { ...sampleSnapshot(), data: dup })).toBe('data.districts: district codes must be unique');
+    fc.assert(
+      fc.property(eventArb, fc.nat(), (event, pick) => {
+        const ds = event.data.districts;
+        fc.pre(ds.length > 0);
+        const districts = [...ds, { ...ds[pick % ds.length] }];
+        fc.pre(districts.length <= LIMITS.maxDistricts);
+        expect(issueText(OverviewEventSchema, { ...event, data: { ...event.data, districts } })).toBe('data.districts: district codes must be unique');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is registered as an ordinary JSON topic with a snapshot and a one-day history of data calls per minute', () => {
+    const spec = TOPICS.get('overview');
+    expect(spec).toBeDefined();
+    expect(spec).toMatchObject({ name: 'overview', schema: OverviewSchema, snapshot: true, codec: 'json', maxBytes: LIMITS.maxMessageBytes });
+    expect(spec!.history).toMatchObject({ bucketMs: 5 * 60_000, maxPoints: 288 });
+    expect(spec!.history!.maxPoints).toBeLessThanOrEqual(LIMITS.maxHistoryPoints);
+    expect(spec!.history!.value(sampleOverview())).toBe(12_000);
+  });
+});
+
+describe('HealthSchema', () => {
+  it('requires the hub run (epoch) and this contract version', () => {
+    const h = { status: 'ok', contractVersion: CONTRACT_VERSION, hub: 'mock', simulated: true, epoch: 'hub-1', time: 1_700_000_000_000, uptimeS: 3 };
+    expect(HealthSchema.safeParse(h).success).toBe(true);
+    const { epoch: _epoch, ...withoutEpoch } = h;
+    expect(issueText(HealthSchema, withoutEpoch)).toMatch(/^epoch:/);
+    expect(issueText(HealthSchema, { ...h, epoch: 'a/b' })).toMatch(/^epoch:/);
+    expect(issueText(HealthSchema, { ...h, contractVersion: 1 })).toMatch(/^contractVersion:/);
   });
 });
 

@@ -223,7 +223,7 @@ export type WallsUpdate = z.infer<typeof WallsUpdateSchema>;
 export const CONTROL_LIMITS = {
   logEntries: 50,
   ackTimeoutMs: 5_000,
-  /** Commands per operator socket per second beyond which the hub answers rate-limited. */
+  /** Commands per operator token per second (across its sockets and every hub process) beyond which the hub answers rate-limited. */
   commandsPerSecond: 20,
 } as const;
 

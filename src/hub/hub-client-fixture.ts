@@ -1,10 +1,10 @@
-// Tests only: a HubClient with fresh stores that never contacts a hub (start() is not called),
-// so a test can feed its edges (onOverview, onTopic) directly.
+// Tests only: a HubClient with fresh stores that never contacts a hub (start() is not called), so
+// a test can feed its topic feed directly (client.feed.receive, then client.feed.flush).
 import { checkScene } from '../modules/scene-validation.ts';
 import { createCityStore } from '../store/city-store.ts';
 import { createConnectionStore } from '../store/connection-store.ts';
 import { createDiagnosticsStore } from '../store/diagnostics-store.ts';
-import { createOverviewStore } from '../store/overview-store.ts';
+import { createDistrictStore } from '../store/district-store.ts';
 import { createTopicStore } from '../store/topic-store.ts';
 import { HubClient, type HubClientDeps } from './hub-client.ts';
 
@@ -12,7 +12,7 @@ export function offlineHubClient(overrides: Partial<HubClientDeps> = {}) {
   const stores = {
     connection: createConnectionStore(),
     diagnostics: createDiagnosticsStore(),
-    overview: createOverviewStore(),
+    districts: createDistrictStore(),
     topics: createTopicStore(),
     city: createCityStore(),
   };

@@ -7,7 +7,7 @@ import { checkScene } from '../modules/scene-validation.ts';
 import { createCityStore } from '../store/city-store.ts';
 import { createConnectionStore } from '../store/connection-store.ts';
 import { createDiagnosticsStore } from '../store/diagnostics-store.ts';
-import { createOverviewStore } from '../store/overview-store.ts';
+import { createDistrictStore } from '../store/district-store.ts';
 import { createTopicStore } from '../store/topic-store.ts';
 import { HubClient } from './hub-client.ts';
 
@@ -56,7 +56,7 @@ describe('display token', () => {
       auth: { role: 'display', wall: 'main', display: 'tok' },
       connection,
       diagnostics,
-      overview: createOverviewStore(),
+      districts: createDistrictStore(),
       topics: createTopicStore(),
       city: createCityStore(),
       checkScene,

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { backoffDelay } from './hub-client.ts';
 import { offlineHubClient } from './hub-client-fixture.ts';
-import { CONTRACT_VERSION, type Overview, type OverviewEvent } from './contract.ts';
+import type { HubClient } from './hub-client.ts';
+import { CONTRACT_VERSION, LIMITS, TOPICS, type Overview, type SeriesPoint } from './contract.ts';
 
 const T0 = Date.UTC(2024, 4, 20, 2, 0, 0); // 10:00 in Chongqing
+const BUCKET_MS = 5 * 60_000;
+const MAX_POINTS = TOPICS.get('overview')!.history!.maxPoints;
 
 function overview(time: number, patch: Partial<Overview> = {}): Overview {
   return {
@@ -29,40 +32,78 @@ function overview(time: number, patch: Partial<Overview> = {}): Overview {
   };
 }
 
-function event(seq: number, time: number, patch: Partial<Overview> = {}): OverviewEvent {
-  return { v: CONTRACT_VERSION, topic: 'overview', seq, time, data: overview(time, patch) };
+function event(seq: number, time: number, patch: Partial<Overview> = {}, epoch = 'e1') {
+  return { v: CONTRACT_VERSION, topic: 'overview', epoch, seq, time, data: overview(time, patch) };
 }
 
-function setup() {
-  const { client, connection, diagnostics, overview: overviewStore } = offlineHubClient();
-  return { client, connection, diagnostics, overviewStore };
+function snapshot(seq: number, time: number, history: SeriesPoint[] | undefined, epoch = 'e1', patch: Partial<Overview> = {}) {
+  return {
+    contractVersion: CONTRACT_VERSION,
+    topic: 'overview',
+    simulated: true,
+    epoch,
+    seq,
+    time,
+    data: overview(time, patch),
+    ...(history ? { history } : {}),
+  };
 }
 
-describe('HubClient.onOverview', () => {
-  it('applies a valid event to the overview store, advances dataTime and counts it accepted', () => {
-    const { client, connection, diagnostics, overviewStore } = setup();
+/** What GET /api/v1/topics/overview answers (undefined: the request never completes). */
+let servedSnapshot: unknown;
+const clients: HubClient[] = [];
+
+beforeEach(() => {
+  servedSnapshot = undefined;
+  // No hub: REST requests hang (no errors, no retry timers) unless a test serves a snapshot.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url: string) => (servedSnapshot !== undefined && url.endsWith('/api/v1/topics/overview') ? Promise.resolve(Response.json(servedSnapshot)) : new Promise(() => {}))),
+  );
+});
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.stop();
+  vi.unstubAllGlobals();
+});
+
+function setup(topics: string[] = ['overview']) {
+  const { client, connection, diagnostics, topics: topicStore } = offlineHubClient();
+  clients.push(client);
+  client.setTopics(topics);
+  /** A live event as the socket delivers it, read at once. */
+  const push = (payload: unknown, topic = 'overview') => {
+    client.feed.receive(topic, payload);
+    client.feed.flush();
+  };
+  const shown = () => topicStore.getState().values.overview;
+  return { client, connection, diagnostics, topics: topicStore, push, shown };
+}
+
+describe('HubClient: the overview topic, live', () => {
+  it('applies a valid event to the topic store, extends its history, advances dataTime and counts it accepted', () => {
+    const { connection, diagnostics, topics, push, shown } = setup();
     const e = event(3, T0);
-    client.onOverview(e);
-    expect(overviewStore.getState().overview).toEqual(e.data);
-    expect(overviewStore.getState().seq).toBe(3);
-    expect(overviewStore.getState().dataCallsHistory).toEqual([[T0 - (T0 % 300_000), 15_000]]);
+    push(e);
+    expect(shown()).toEqual({ epoch: 'e1', seq: 3, time: T0, data: e.data });
+    expect(topics.getState().history.overview).toEqual([[T0 - (T0 % BUCKET_MS), 15_000]]);
     expect(connection.getState().dataTime).toBe(T0);
     expect(diagnostics.getState()).toMatchObject({ accepted: 1, rejected: 0, lastError: null });
 
     const next = event(4, T0 + 1000, { dataCallsPerMinute: 16_000 });
-    client.onOverview(next);
-    expect(overviewStore.getState().overview).toEqual(next.data);
+    push(next);
+    expect(shown()?.data).toEqual(next.data);
+    expect(topics.getState().history.overview).toEqual([[T0 - (T0 % BUCKET_MS), 16_000]]);
     expect(connection.getState().dataTime).toBe(T0 + 1000);
     expect(diagnostics.getState().accepted).toBe(2);
   });
 
   it('counts a malformed event as rejected, names the field, and keeps the last good overview', () => {
-    const { client, connection, diagnostics, overviewStore } = setup();
-    const good = event(5, T0);
-    client.onOverview(good);
-    const before = overviewStore.getState();
+    const { connection, diagnostics, topics, push, shown } = setup();
+    push(event(5, T0));
+    const before = topics.getState();
 
-    client.onOverview({ ...event(6, T0 + 1000), data: { ...overview(T0 + 1000), govMattersToday: -1 } });
+    push({ ...event(6, T0 + 1000), data: { ...overview(T0 + 1000), govMattersToday: -1 } });
     expect(diagnostics.getState().rejected).toBe(1);
     expect(diagnostics.getState().accepted).toBe(1);
     expect(diagnostics.getState().lastError).toMatch(/^live\/overview: data\.govMattersToday: /);
@@ -70,53 +111,161 @@ describe('HubClient.onOverview', () => {
     expect(diagnostics.getState().recentErrors[0]).toMatchObject({ source: 'live/overview' });
     expect(diagnostics.getState().recentErrors[0].message).toMatch(/^data\.govMattersToday: /);
 
-    client.onOverview(event(7, T0 + 2000, { systemsConnected: 121 }));
+    push(event(7, T0 + 2000, { systemsConnected: 121 }));
     expect(diagnostics.getState().rejected).toBe(2);
     expect(diagnostics.getState().lastError).toMatch(/^live\/overview: data\.systemsConnected: /);
 
-    client.onOverview('overview unavailable');
-    client.onOverview(null);
+    push('overview unavailable');
+    push(null);
     expect(diagnostics.getState().rejected).toBe(4);
 
-    const after = overviewStore.getState();
-    expect(after.overview).toBe(before.overview);
-    expect(after.seq).toBe(5);
-    expect(after.dataCallsHistory).toBe(before.dataCallsHistory);
+    const after = topics.getState();
+    expect(after.values.overview).toBe(before.values.overview);
+    expect(shown()?.seq).toBe(5);
+    expect(after.history.overview).toBe(before.history.overview);
     expect(connection.getState().dataTime).toBe(T0);
   });
 
   it('rejects every malformed payload without throwing and without touching the overview', () => {
-    const { client, diagnostics, overviewStore } = setup();
-    client.onOverview(event(1, T0));
-    const good = overviewStore.getState().overview;
+    const { client, diagnostics, push, shown } = setup();
+    push(event(1, T0));
+    const good = shown();
     fc.assert(
       fc.property(fc.anything(), (payload) => {
         const rejected = diagnostics.getState().rejected;
-        expect(() => client.onOverview(payload)).not.toThrow();
+        expect(() => {
+          client.feed.receive('overview', payload);
+          client.feed.flush();
+        }).not.toThrow();
         expect(diagnostics.getState().rejected).toBe(rejected + 1);
-        expect(overviewStore.getState().overview).toBe(good);
+        expect(shown()).toBe(good);
       }),
       { numRuns: 200 },
     );
     expect(diagnostics.getState().recentErrors.length).toBeLessThanOrEqual(20);
   });
 
-  it('ignores a stale event (lower seq, not newer time) but applies a hub restart (lower seq, newer time)', () => {
-    const { client, connection, overviewStore } = setup();
-    client.onOverview(event(10, T0));
-    const shown = overviewStore.getState().overview;
+  it('rejects an overview whose districts repeat a code', () => {
+    const { diagnostics, push, shown } = setup();
+    push(event(1, T0));
+    const d = overview(T0).districts[0];
+    push(event(2, T0 + 1000, { districts: [d, { ...d, openEvents: 9 }] }));
+    expect(diagnostics.getState()).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(diagnostics.getState().lastError).toBe('live/overview: data.districts: district codes must be unique');
+    expect(shown()?.seq).toBe(1);
+  });
 
-    client.onOverview(event(9, T0, { scenarios: 99 })); // lower seq, same time
-    client.onOverview(event(10, T0, { scenarios: 98 })); // repeated seq, same time
-    client.onOverview(event(2, T0 - 5000, { scenarios: 97 })); // lower seq, older time
-    expect(overviewStore.getState().overview).toBe(shown);
-    expect(overviewStore.getState().seq).toBe(10);
+  it('rejects a JSON event whose topic field differs from the event name, without reading its data', () => {
+    const { diagnostics, push, shown } = setup(['overview', 'gov.services']);
+    push(event(1, T0));
+    push({ ...event(2, T0 + 1000), topic: 'gov.services' });
+    expect(diagnostics.getState()).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(diagnostics.getState().lastError).toBe('live/overview: topic: "gov.services" on the "overview" event');
+    expect(shown()?.seq).toBe(1);
+    // The same envelope under the other event name is refused as well.
+    push(event(3, T0 + 2000), 'gov.services');
+    expect(diagnostics.getState().rejected).toBe(2);
+    expect(diagnostics.getState().lastError).toBe('live/gov.services: topic: "overview" on the "gov.services" event');
+  });
+
+  it('ignores events of topics the wall does not show', () => {
+    const { diagnostics, topics, push } = setup(['gov.services']);
+    push(event(1, T0));
+    push(event(1, T0), 'no.such.topic');
+    expect(diagnostics.getState()).toMatchObject({ accepted: 0, rejected: 0 });
+    expect(topics.getState().values).toEqual({});
+  });
+
+  it('ignores stale and replayed events (an older or repeated seq of the same epoch, whatever their time)', () => {
+    const { connection, diagnostics, topics, push, shown } = setup();
+    push(event(10, T0));
+    const held = topics.getState();
+
+    push(event(9, T0, { scenarios: 99 })); // lower seq, same time
+    push(event(10, T0, { scenarios: 98 })); // repeated seq, same time
+    push(event(2, T0 - 5000, { scenarios: 97 })); // lower seq, older time
+    push(event(9, T0 + 60_000, { scenarios: 96 })); // a replay: older seq, newer time
+    push(event(1, T0 + BUCKET_MS, { scenarios: 95, dataCallsPerMinute: 1 })); // ... even a bucket later
+    expect(topics.getState()).toBe(held); // neither the value nor the history moved
+    expect(shown()?.seq).toBe(10);
     expect(connection.getState().dataTime).toBe(T0);
+    // Ordered before it is read: a stale event is neither accepted nor rejected.
+    expect(diagnostics.getState()).toMatchObject({ accepted: 1, rejected: 0 });
+    // A stale event with a bad payload costs no validation either.
+    push({ ...event(3, T0 + 1000), data: 'junk' });
+    expect(diagnostics.getState()).toMatchObject({ accepted: 1, rejected: 0 });
+  });
 
-    client.onOverview(event(1, T0 + 60_000, { scenarios: 18 })); // hub restarted: seq starts again
-    expect(overviewStore.getState().overview?.scenarios).toBe(18);
-    expect(overviewStore.getState().seq).toBe(1);
+  it('applies a hub restart: a new epoch with a lower seq, whatever its time', () => {
+    const { connection, push, shown } = setup();
+    push(event(10, T0));
+    push(event(1, T0 + 60_000, { scenarios: 18 }, 'e2')); // hub restarted: seq starts again
+    expect(shown()).toMatchObject({ epoch: 'e2', seq: 1, data: { scenarios: 18 } });
     expect(connection.getState().dataTime).toBe(T0 + 60_000);
+    push(event(0, T0 + 30_000, { scenarios: 19 }, 'e3')); // another run, even with an older clock
+    expect(shown()).toMatchObject({ epoch: 'e3', seq: 0, data: { scenarios: 19 } });
+    expect(connection.getState().dataTime).toBe(T0 + 60_000); // data time never goes back
+    push(event(1, T0 + 90_000, { scenarios: 20 }, 'e3'));
+    expect(shown()).toMatchObject({ epoch: 'e3', seq: 1, data: { scenarios: 20 } });
+  });
+});
+
+describe('HubClient: the overview topic, snapshot and history', () => {
+  const b = T0 - (T0 % BUCKET_MS);
+  /** The hub's record: 720 five-minute buckets ending just before the snapshot's own bucket. */
+  const record: SeriesPoint[] = Array.from({ length: LIMITS.maxHistoryPoints }, (_, i) => [b - (LIMITS.maxHistoryPoints - i) * BUCKET_MS, i]);
+
+  it('a snapshot with history sets the topic store’s history; a later live value extends it', async () => {
+    servedSnapshot = snapshot(40, b + 10, record);
+    const { connection, topics, push, shown } = setup();
+    await vi.waitFor(() => expect(shown()).toBeDefined());
+    expect(shown()).toMatchObject({ epoch: 'e1', seq: 40, time: b + 10 });
+    expect(connection.getState()).toMatchObject({ simulated: true, dataTime: b + 10 });
+    // The newest MAX_POINTS of the record, the snapshot's own value in its bucket at the end.
+    const h = topics.getState().history.overview!;
+    expect(h).toHaveLength(MAX_POINTS);
+    expect(h.slice(0, -1)).toEqual(record.slice(-(MAX_POINTS - 1)));
+    expect(h.at(-1)).toEqual([b, 15_000]);
+
+    push(event(41, b + BUCKET_MS + 5, { dataCallsPerMinute: 16_000 }));
+    const extended = topics.getState().history.overview!;
+    expect(extended).toHaveLength(MAX_POINTS);
+    expect(extended.slice(0, -1)).toEqual(h.slice(1));
+    expect(extended.at(-1)).toEqual([b + BUCKET_MS, 16_000]);
+
+    // A replay of an earlier event adds nothing.
+    push(event(39, b + 2 * BUCKET_MS, { dataCallsPerMinute: 1 }));
+    expect(topics.getState().history.overview).toBe(extended);
+  });
+
+  it('a snapshot without history starts the history from its own value', async () => {
+    servedSnapshot = snapshot(1, b + 10, undefined);
+    const { topics, shown } = setup();
+    await vi.waitFor(() => expect(shown()).toBeDefined());
+    expect(topics.getState().history.overview).toEqual([[b, 15_000]]);
+  });
+
+  it('a snapshot after a lost session replaces the value (new epoch) and the history with the hub’s record', async () => {
+    servedSnapshot = snapshot(40, b + 10, record.slice(-3));
+    const { client, topics, push, shown } = setup();
+    await vi.waitFor(() => expect(shown()).toBeDefined());
+    push(event(500, b + BUCKET_MS, { dataCallsPerMinute: 9 }));
+    expect(topics.getState().history.overview).toHaveLength(5);
+
+    const fresh: SeriesPoint[] = [[b - BUCKET_MS, 7], [b, 8]];
+    servedSnapshot = snapshot(3, b + BUCKET_MS + 20, fresh, 'e2', { dataCallsPerMinute: 10 });
+    client.feed.resync();
+    await vi.waitFor(() => expect(shown()?.epoch).toBe('e2'));
+    expect(shown()).toMatchObject({ seq: 3, data: { dataCallsPerMinute: 10 } });
+    expect(topics.getState().history.overview).toEqual([...fresh, [b + BUCKET_MS, 10]]);
+  });
+
+  it('letting go of the topic drops its value and history', async () => {
+    servedSnapshot = snapshot(40, b + 10, record.slice(-3));
+    const { client, topics, shown } = setup();
+    await vi.waitFor(() => expect(shown()).toBeDefined());
+    client.setTopics(['gov.services']);
+    expect(topics.getState()).toEqual({ values: {}, history: {} });
   });
 });
 

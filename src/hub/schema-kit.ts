@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 
-export const CONTRACT_VERSION = 1 as const;
+export const CONTRACT_VERSION = 2 as const;
+
+/**
+ * Names the hub run that numbers a topic's `seq`. A hub whose sequences start again (a restart,
+ * another process behind a balancer) announces it with a new epoch; within one epoch `seq` only grows.
+ */
+export const EpochSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'an epoch: 1–64 letters, digits, . _ : -');
 
 export const finite = () => z.number().finite();
 export const count = () => z.number().int().nonnegative();
@@ -46,11 +52,12 @@ export function binaryLength(bin: ArrayBuffer | ArrayBufferView): number {
   return bin.byteLength;
 }
 
-/** Every live event is an envelope: topic, per-topic sequence number, hub time, payload. */
+/** Every live event is an envelope: topic, hub run, per-topic sequence number, hub time, payload. */
 export function liveEnvelopeSchema<T extends z.ZodType>(topic: string, data: T) {
   return z.object({
     v: z.literal(CONTRACT_VERSION),
     topic: z.literal(topic),
+    epoch: EpochSchema,
     seq: count(),
     time: epochMs(),
     data,
@@ -69,10 +76,40 @@ export interface TopicSpec<S extends z.ZodType = z.ZodType> {
   snapshot: boolean;
   /** Typical interval between events, for documentation and staleness checks. */
   intervalMs: number;
+  /**
+   * How the payload travels: 'json' (checked against `schema` on arrival) or the name of a binary
+   * codec (src/hub/decode/codecs.ts) that validates and decodes its columns off the main thread.
+   */
+  codec: 'json' | BinaryCodecName;
+  /** The largest event the wall accepts, in bytes; a larger one is dropped unread. */
+  maxBytes: number;
+  /**
+   * A figure the hub keeps a short history of (five-minute buckets), served with the snapshot and
+   * extended by the wall from live values, so charts are not empty after a (re)start.
+   */
+  history?: { bucketMs: number; maxPoints: number; value(data: z.infer<S>): number };
 }
 
-export function defineTopic<S extends z.ZodType>(name: string, schema: S, opts: { snapshot?: boolean; intervalMs: number }): TopicSpec<S> {
-  return { name, schema, snapshot: opts.snapshot ?? true, intervalMs: opts.intervalMs };
+/** Binary codecs the wall knows; a topic names one instead of 'json'. */
+export type BinaryCodecName = 'vehicle-frame';
+
+/** The bound of a JSON event (hub → wall); binary topics state their own. */
+export const MAX_JSON_EVENT_BYTES = 1_000_000;
+
+export function defineTopic<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  opts: { snapshot?: boolean; intervalMs: number; codec?: TopicSpec['codec']; maxBytes?: number; history?: TopicSpec<S>['history'] },
+): TopicSpec<S> {
+  return {
+    name,
+    schema,
+    snapshot: opts.snapshot ?? true,
+    intervalMs: opts.intervalMs,
+    codec: opts.codec ?? 'json',
+    maxBytes: opts.maxBytes ?? MAX_JSON_EVENT_BYTES,
+    ...(opts.history ? { history: opts.history } : {}),
+  };
 }
 
 /** Summarise a zod error as one line naming the first offending field, for diagnostics. */

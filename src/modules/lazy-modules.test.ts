@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lazyCode, onModuleCodeLoaded } from './lazy-code.ts';
+import { lazyCode, onModuleCodeLoaded } from '../core/lazy-code.ts';
 import { MODULES, PANEL_KINDS } from './registry.ts';
 import { checkScene } from './scene-validation.ts';
 

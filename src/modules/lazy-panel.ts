@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { PanelProps } from './types.ts';
+import type { PanelProps } from '../core/module-api.ts';
 
 export type LazyPanel = LazyExoticComponent<ComponentType<PanelProps>>;
 

@@ -65,6 +65,9 @@ describe('checkScene names the offending field', () => {
     const ty = overview();
     ty.layers[0].style = { opacity: 'high' };
     expect(failure(ty)).toMatch(/^layers\.0\.style\.opacity: expected a number/);
+    const range = overview();
+    range.layers[0].style = { opacity: 1.5 };
+    expect(failure(range)).toMatch(/^layers\.0\.style\.opacity: Too big/);
     const t = overview();
     t.layers[0].topic = 'nowhere.topic';
     expect(failure(t)).toMatch(/^layers\.0\.topic: unknown topic/);
@@ -95,6 +98,17 @@ describe('checkScene names the offending field', () => {
         if (!r.ok) expect(r.error).toMatch(/^[a-zA-Z]+[.:\d a-zA-Z-]*:|^\(root\)/);
       }),
     );
+  });
+});
+
+describe('layer kind styles', () => {
+  it.each([...LAYER_KINDS.values()].map((k) => [k.kind, k] as const))('%s: every field has a default and a description; {} is its default style', (_, kind) => {
+    for (const [key, field] of Object.entries(kind.style.shape)) {
+      expect(field.description, `${kind.kind}.${key}`).toMatch(/\S/);
+      expect(field.safeParse(undefined).success, `${kind.kind}.${key} has a default`).toBe(true);
+    }
+    expect(kind.style.safeParse({}).success).toBe(true);
+    expect(kind.style.safeParse({ noSuchKey: 1 }).success).toBe(false);
   });
 });
 

@@ -1,13 +1,29 @@
+import type { z } from 'zod';
 import { SceneSchema, TOPICS, describeIssue, type Scene } from '../hub/contract.ts';
-import { LAYER_KINDS, MODULE_IDS, PANEL_KINDS } from './registry.ts';
+import { LAYER_KINDS, MODULE_IDS, PANEL_KINDS, REGISTRY } from './registry.ts';
+import { sceneTopics as topicsOf, type LayerVisibility } from '../core/scene-view.ts';
 
 export type SceneCheck = { ok: true; scene: Scene } | { ok: false; error: string };
 
 const list = (names: Iterable<string>) => [...names].sort().join(', ');
 
+/** ".opacity: expected a number, not a string": the field's path after "style", and what is wrong. */
+function styleIssue(kind: string, keys: string[], issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    return `.${[...issue.path, key].join('.')}: "${kind}" has no style "${key}" (it has: ${list(keys) || 'none'})`;
+  }
+  const path = issue.path.map((p) => `.${String(p)}`).join('');
+  if (issue.code === 'invalid_type') return `${path}: expected a ${issue.expected}, not ${describeValue(issue.input)}`;
+  return `${path}: ${issue.message}`;
+}
+
+const describeValue = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
+
 /**
  * Checks a scene file: first its shape (the contract's SceneSchema), then its names against the
- * registry: modules, layer kinds, topics, style keys, panel kinds. The error names the field.
+ * registry: modules, layer kinds, topics, styles (each kind's schema), panel kinds. The error names
+ * the field.
  */
 export function checkScene(raw: unknown): SceneCheck {
   const parsed = SceneSchema.safeParse(raw);
@@ -28,13 +44,8 @@ export function checkScene(raw: unknown): SceneCheck {
       if (!TOPICS.has(layer.topic)) return fail(`layers.${i}.topic: unknown topic "${layer.topic}"`);
       if (!accepted.includes(layer.topic)) return fail(`layers.${i}.topic: "${layer.kind}" reads ${list(accepted) || 'no topic'}, not "${layer.topic}"`);
     }
-    for (const key of Object.keys(layer.style)) {
-      if (!(key in kind.defaultStyle)) {
-        return fail(`layers.${i}.style.${key}: "${layer.kind}" has no style "${key}" (it has: ${list(Object.keys(kind.defaultStyle)) || 'none'})`);
-      }
-      const expected = typeof kind.defaultStyle[key];
-      if (typeof layer.style[key] !== expected) return fail(`layers.${i}.style.${key}: expected a ${expected}`);
-    }
+    const style = kind.style.safeParse(layer.style, { reportInput: true });
+    if (!style.success) return fail(`layers.${i}.style${styleIssue(layer.kind, Object.keys(kind.style.shape), style.error.issues[0])}`);
   }
   for (const [i, panel] of scene.panels.entries()) {
     if (!PANEL_KINDS.has(panel.kind)) return fail(`panels.${i}.kind: unknown panel kind "${panel.kind}" (known: ${list(PANEL_KINDS.keys())})`);
@@ -44,16 +55,7 @@ export function checkScene(raw: unknown): SceneCheck {
   return { ok: true, scene };
 }
 
-/** Topics a scene needs: its visible layers' topics and its panels' topics. */
-export function sceneTopics(scene: Scene): string[] {
-  const topics = new Set<string>();
-  for (const layer of scene.layers) {
-    const kind = LAYER_KINDS.get(layer.kind);
-    if (!kind || !layer.visible) continue;
-    const main = layer.topic ?? kind.topic;
-    if (main) topics.add(main);
-    for (const t of kind.extraTopics ?? []) topics.add(t);
-  }
-  for (const panel of scene.panels) for (const t of PANEL_KINDS.get(panel.kind)?.topics ?? []) topics.add(t);
-  return [...topics].sort();
+/** Topics a scene needs as its file stands (no console overrides): see src/core/scene-view.ts. */
+export function sceneTopics(scene: Scene, visibility?: LayerVisibility): string[] {
+  return topicsOf(scene, REGISTRY, visibility);
 }

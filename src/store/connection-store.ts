@@ -37,6 +37,10 @@ export const connectionActions = (store: ConnectionStore) => ({
       store.setState({ status: 'offline' });
     }
   },
+  /** The hub says whether its figures are simulated (GET /health, every snapshot). */
+  simulated(simulated: boolean) {
+    if (store.getState().simulated !== simulated) store.setState({ simulated });
+  },
   /** `simulated` comes with snapshots (the hub says whether its figures are simulated). */
   data(time: number, simulated?: boolean) {
     const { dataTime } = store.getState();

@@ -12,6 +12,8 @@ describe('diagnostics store', () => {
       accepted: 2,
       rejected: 1,
       dropped: 0,
+      shed: 0,
+      shedAt: null,
       lastError: 'rest: GET /overview rejected: seq: too small',
       recentErrors: [{ time: 10, source: 'rest', message: 'GET /overview rejected: seq: too small' }],
     });
@@ -21,6 +23,16 @@ describe('diagnostics store', () => {
     const store = createDiagnosticsStore();
     diagnosticsActions(store).dropped();
     expect(store.getState()).toMatchObject({ dropped: 1, rejected: 0, lastError: null });
+  });
+
+  it('counts live events shed in a flood and when, apart from rejections and drops', () => {
+    const store = createDiagnosticsStore();
+    const diag = diagnosticsActions(store);
+    diag.shed(4999, 1000);
+    expect(store.getState()).toMatchObject({ shed: 4999, shedAt: 1000, rejected: 0, dropped: 0, lastError: null });
+    diag.shed(1, 2000);
+    expect(store.getState()).toMatchObject({ shed: 5000, shedAt: 2000 });
+    expect(store.getState().recentErrors).toEqual([]);
   });
 
   it('keeps only the 20 newest errors, newest first, while counting all of them', () => {

@@ -7,13 +7,17 @@ export interface DiagnosticsState {
   rejected: number;
   /** Live frames skipped because the decoder was still busy with an older one (the newest is kept). */
   dropped: number;
+  /** Live events let go unread in a flood: only the newest of each topic is read per apply. */
+  shed: number;
+  /** When the feed last shed an event (wall ms), for the badge; null if never. */
+  shedAt: number | null;
   lastError: string | null;
   /** Newest first, bounded. */
   recentErrors: { time: number; source: string; message: string }[];
 }
 
 export const createDiagnosticsStore = () =>
-  createStore<DiagnosticsState>(() => ({ accepted: 0, rejected: 0, dropped: 0, lastError: null, recentErrors: [] }));
+  createStore<DiagnosticsState>(() => ({ accepted: 0, rejected: 0, dropped: 0, shed: 0, shedAt: null, lastError: null, recentErrors: [] }));
 export type DiagnosticsStore = ReturnType<typeof createDiagnosticsStore>;
 
 export const diagnosticsActions = (store: DiagnosticsStore) => ({
@@ -30,6 +34,9 @@ export const diagnosticsActions = (store: DiagnosticsStore) => ({
   },
   dropped() {
     store.setState((s) => ({ dropped: s.dropped + 1 }));
+  },
+  shed(count: number, now = Date.now()) {
+    store.setState((s) => ({ shed: s.shed + count, shedAt: now }));
   },
   /** Errors that are not payloads (network, timeouts) are shown but not counted as rejections. */
   error(source: string, message: string) {

@@ -1,5 +1,9 @@
 import { createStore } from 'zustand/vanilla';
-import type { LegendSpec } from '../modules/types.ts';
+
+/** A layer's legend: a colour ramp with ticks, or named categories. */
+export type LegendSpec =
+  | { type: 'ramp'; title: string; titleEn: string; unit: string; colors: string[]; ticks: string[] }
+  | { type: 'categories'; title: string; titleEn: string; items: { label: string; color: string }[] };
 
 /** Legends of the layers on screen, as the twin last drew them. */
 export interface LegendState {

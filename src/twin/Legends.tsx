@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
-import { useWallRuntime } from '../app/wall-runtime.ts';
-import type { LegendSpec } from '../modules/types.ts';
+import { useWallRuntime } from '../core/wall-context.ts';
+import type { LegendSpec } from '../core/module-api.ts';
 
 function Legend({ spec }: { spec: LegendSpec }) {
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useWallRuntime } from '../app/wall-runtime.ts';
+import { useWallRuntime } from '../core/wall-context.ts';
 import { createTwin, type Twin } from './controller/create-twin.ts';
 import type { SliceFrame } from './slice.ts';
 

@@ -1,13 +1,15 @@
 import type { Layer } from '@deck.gl/core';
 import type { Scene } from '../hub/contract.ts';
-import { LAYER_KINDS } from '../modules/registry.ts';
-import type { City3DElement, LayerContext, LayerKind, LegendSpec } from '../modules/types.ts';
+import { createLayerMemo, type City3DElement, type LayerContext, type LayerKind, type LayerMemo, type LegendSpec, type Registry } from '../core/module-api.ts';
+import { shownLayers, type LayerVisibility } from '../core/scene-view.ts';
 import type { TopicState } from '../store/topic-store.ts';
 import type { DistrictsResponse, Overview } from '../hub/contract.ts';
 
 export interface SceneFrameInput {
   scene: Scene;
-  topics: TopicState;
+  registry: Registry;
+  /** Only the latest values: builders never read a topic's history. */
+  topics: Pick<TopicState, 'values'>;
   districts: DistrictsResponse | null;
   overview: Overview | null;
   selectedDistrict: string | null;
@@ -15,7 +17,57 @@ export interface SceneFrameInput {
   now: number;
   animate: boolean;
   /** Visibility set by the console for this wall (layer id → shown), over the scene's own. */
-  layerVisibility?: Readonly<Record<string, boolean>>;
+  layerVisibility?: LayerVisibility;
+  /** What each scene layer keeps between frames (parsed style, memo); without it, nothing is kept. */
+  layerStates?: SceneLayerStates;
+}
+
+type SceneLayer = Scene['layers'][number];
+
+interface SceneLayerState {
+  kind: LayerKind;
+  layer: SceneLayer;
+  style: Readonly<Record<string, unknown>>;
+  /** Why the scene's style was refused (the layer then draws with its defaults). */
+  styleError: string | null;
+  memo: LayerMemo;
+}
+
+function parseStyle(kind: LayerKind, layer: SceneLayer): Pick<SceneLayerState, 'style' | 'styleError'> {
+  const parsed = kind.style.safeParse(layer.style);
+  if (parsed.success) return { style: parsed.data, styleError: null };
+  const issue = parsed.error.issues[0];
+  return { style: kind.style.parse({}), styleError: `style.${issue.path.join('.')}: ${issue.message}` };
+}
+
+/**
+ * What each layer of the scene keeps from frame to frame, held by the scene driver: its style,
+ * parsed once, and its memo. A layer's state goes with the layer (a scene without it); its memo
+ * starts afresh when its kind changes.
+ */
+export class SceneLayerStates {
+  private states = new Map<string, SceneLayerState>();
+  private scene: Scene | null = null;
+
+  get(kind: LayerKind, layer: SceneLayer): SceneLayerState {
+    let state = this.states.get(layer.id);
+    if (!state || state.kind !== kind) {
+      state = { kind, layer, ...parseStyle(kind, layer), memo: createLayerMemo() };
+      this.states.set(layer.id, state);
+    } else if (state.layer !== layer) {
+      if (state.layer.style !== layer.style) Object.assign(state, parseStyle(kind, layer));
+      state.layer = layer;
+    }
+    return state;
+  }
+
+  /** Forgets the layers a new scene no longer has. */
+  retain(scene: Scene): void {
+    if (scene === this.scene) return;
+    this.scene = scene;
+    const ids = new Set(scene.layers.map((l) => l.id));
+    for (const id of this.states.keys()) if (!ids.has(id)) this.states.delete(id);
+  }
 }
 
 export interface SceneFrame {
@@ -31,9 +83,19 @@ export interface SceneFrame {
   loading: boolean;
 }
 
-export function contextFor(kind: LayerKind, layer: Scene['layers'][number], input: SceneFrameInput): LayerContext {
+function stateFor(kind: LayerKind, layer: SceneLayer, input: SceneFrameInput): SceneLayerState {
+  return input.layerStates ? input.layerStates.get(kind, layer) : { kind, layer, ...parseStyle(kind, layer), memo: createLayerMemo() };
+}
+
+export function contextFor(kind: LayerKind, layer: SceneLayer, input: SceneFrameInput): LayerContext {
+  return contextOf(stateFor(kind, layer, input), input);
+}
+
+function contextOf({ kind, layer, style, memo }: SceneLayerState, input: SceneFrameInput): LayerContext {
   return {
-    layer: { ...layer, style: { ...kind.defaultStyle, ...layer.style } },
+    layer,
+    style,
+    memo,
     topic: layer.topic ?? kind.topic,
     value: (topic) => input.topics.values[topic] as never,
     // Read when used, not copied: the twin redraws on an overview change only if a layer read it.
@@ -56,10 +118,12 @@ export function contextFor(kind: LayerKind, layer: Scene['layers'][number], inpu
  */
 export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: string, err: unknown) => void): SceneFrame {
   const frame: SceneFrame = { layers: [], legends: [], city3d: [], ready: true, animated: false, loading: false };
-  for (const layer of input.scene.layers) {
-    const kind = LAYER_KINDS.get(layer.kind);
-    if (!kind || !(input.layerVisibility?.[layer.id] ?? layer.visible)) continue;
-    const ctx = contextFor(kind, layer, input);
+  input.layerStates?.retain(input.scene);
+  for (const { layer, kind } of shownLayers(input.scene, input.registry, input.layerVisibility)) {
+    const state = stateFor(kind, layer, input);
+    const ctx = contextOf(state, input);
+    // A style the schema refuses (checkScene lets none through) is reported; the layer draws with its defaults.
+    if (state.styleError) onError(layer.id, new Error(state.styleError));
     try {
       const ready = kind.ready ? kind.ready(ctx) : ctx.topic === undefined || ctx.value(ctx.topic) !== undefined;
       frame.ready &&= ready;
@@ -81,9 +145,9 @@ export function buildSceneFrame(input: SceneFrameInput, onError: (layerId: strin
 }
 
 /** The scene layer that made a deck.gl layer (deck ids are "<scene layer id>-<part>"). */
-export function sceneLayerOf(scene: Scene, deckLayerId: string) {
+export function sceneLayerOf(scene: Scene, registry: Registry, deckLayerId: string) {
   const layer = scene.layers.find((l) => deckLayerId === l.id || deckLayerId.startsWith(`${l.id}-`));
-  const kind = layer && LAYER_KINDS.get(layer.kind);
+  const kind = layer && registry.layerKinds.get(layer.kind);
   return layer && kind ? { layer, kind } : null;
 }
 

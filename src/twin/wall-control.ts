@@ -1,8 +1,8 @@
 import { LngLatBounds, Marker, type Map as MapLibreMap } from 'maplibre-gl';
-import { wallNow } from '../control/wall-clock.ts';
+import { wallNow } from '../core/wall-clock.ts';
 import type { CameraTarget, Highlight, WallState } from '../hub/control.ts';
 import type { ControlState, ControlStore } from '../store/control-store.ts';
-import type { OverviewStore } from '../store/overview-store.ts';
+import type { DistrictStore } from '../store/district-store.ts';
 import type { SelectionStore } from '../store/selection-store.ts';
 import type { CameraPose } from './wall-flight.ts';
 import type { CameraDirector, CameraGoal } from './controller/camera-director.ts';
@@ -14,7 +14,7 @@ export const WALL_FLY_MS = 3000;
 export interface WallControlDeps {
   map: MapLibreMap;
   control: ControlStore;
-  overview: OverviewStore;
+  districts: DistrictStore;
   selection: SelectionStore;
   /** The twin's one camera owner: the console holds the camera through it. */
   director: CameraDirector;
@@ -41,8 +41,8 @@ export function playbackTime(control: ControlStore): number | null {
 }
 
 /** The bounds of a district from the hub's district geometry, or null. */
-export function districtBounds(overview: OverviewStore, code: string): LngLatBounds | null {
-  const feature = overview.getState().districts?.features.find((f) => f.properties.code === code);
+export function districtBounds(districts: DistrictStore, code: string): LngLatBounds | null {
+  const feature = districts.getState().districts?.features.find((f) => f.properties.code === code);
   if (!feature) return null;
   const b = new LngLatBounds();
   const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
@@ -138,7 +138,7 @@ export function attachWallControl(deps: WallControlDeps) {
 
   const unsubscribers = [
     control.subscribe(onControl),
-    deps.overview.subscribe((s, prev) => {
+    deps.districts.subscribe((s, prev) => {
       if (pending && s.districts !== prev.districts) jump(pending.target);
     }),
   ];

@@ -4,7 +4,7 @@
  * clean mountain background sites. Coordinates are approximate (WGS-84); a site outside its
  * district's coarse outline moves to the district's label point.
  */
-import { pointInGeometry } from '../../../scripts/lib/geo-utils.mjs';
+import { pointInGeometry } from '../../geo.ts';
 import type { DistrictFeature } from '../../../src/hub/contract.ts';
 import { SEATS, siteShortName } from '../weather/stations.ts';
 

@@ -3,7 +3,7 @@
  * inside their real polygons. Shared by the health and poverty simulators.
  */
 import type { DistrictFeature } from '../../../src/hub/contract.ts';
-import { pointInGeometry } from '../../../scripts/lib/geo-utils.mjs';
+import { pointInGeometry } from '../../geo.ts';
 import type { Random } from '../random.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointInGeometry } from '../../../scripts/lib/geo-utils.mjs';
-import { loadDistricts } from '../../geo.ts';
+import { loadDistricts, pointInGeometry } from '../../geo.ts';
 import { TRAFFIC_LIMITS, TrafficRoadsSchema } from '../../../src/hub/topics/traffic.ts';
 import { buildGraph, buildRoadNetwork, urbanDensity } from './network.ts';
 import { BRIDGES, URBAN_DISTRICTS } from './places.ts';

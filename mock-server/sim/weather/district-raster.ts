@@ -2,7 +2,7 @@
  * Which district each cell of a grid falls in (cell centres, point in polygon), computed once per
  * district list and grid and shared by the simulators that grid the municipality.
  */
-import { pointInGeometry } from '../../../scripts/lib/geo-utils.mjs';
+import { pointInGeometry } from '../../geo.ts';
 import type { DistrictFeature, DistrictsResponse } from '../../../src/hub/contract.ts';
 
 export interface DistrictRaster {

@@ -5,7 +5,7 @@
  * (WGS-84); a seat that falls outside its district's (coarse) outline moves to the district's
  * label point, so every station lies inside the district it reports for.
  */
-import { pointInGeometry } from '../../../scripts/lib/geo-utils.mjs';
+import { pointInGeometry } from '../../geo.ts';
 import type { DistrictFeature } from '../../../src/hub/contract.ts';
 import { reliefM } from './relief.ts';
 

@@ -1,8 +1,8 @@
+import { formatHms } from '../../core/format.ts';
 import type { WallStatus } from '../../hub/control.ts';
-import { useConsoleState } from './ConsoleApp.tsx';
+import { useConsoleState } from './console-context.ts';
 import { STATUS_LABELS, describeCommand, logRows } from './console-model.ts';
 
-const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const MARKS = { ok: '✓', failed: '✗', timeout: '⏱', waiting: '…' } as const;
 
 export function CommandLog({ wall }: { wall: WallStatus }) {
@@ -16,7 +16,7 @@ export function CommandLog({ wall }: { wall: WallStatus }) {
       {rows.map((r) => (
         <li key={r.id} className={`log-row log-row--${r.status}`} data-testid="log-row" data-status={r.status} data-rev={r.rev ?? ''}>
           <div className="log-row__head">
-            <time>{clock.format(r.at)}</time>
+            <time>{formatHms(r.at)}</time>
             <span className="log-row__what">{describeCommand(r.command, { scenes, districts })}</span>
             <span className="log-row__status">{STATUS_LABELS[r.status]}</span>
           </div>

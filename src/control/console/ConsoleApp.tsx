@@ -1,25 +1,10 @@
-import { createContext, useContext, useEffect, useState } from 'react';
-import { useStore } from 'zustand';
-import { createConsoleStore, type ConsoleState, type ConsoleStore } from '../../store/console-store.ts';
+import { useEffect, useState } from 'react';
+import { createConsoleStore } from '../../store/console-store.ts';
+import { ConsoleContext, useConsole, useConsoleState, type ConsoleRuntime } from './console-context.ts';
 import { ConsoleClient } from './console-client.ts';
 import { SignIn } from './SignIn.tsx';
 import { WallView } from './WallView.tsx';
 import './console.css';
-
-interface ConsoleRuntime {
-  store: ConsoleStore;
-  client: ConsoleClient;
-}
-const ConsoleContext = createContext<ConsoleRuntime | null>(null);
-
-export function useConsole(): ConsoleRuntime {
-  const c = useContext(ConsoleContext);
-  if (!c) throw new Error('useConsole outside the console');
-  return c;
-}
-export function useConsoleState<T>(selector: (s: ConsoleState) => T): T {
-  return useStore(useConsole().store, selector);
-}
 
 const LINK_LABELS = {
   'signed-out': '未登录 Signed out',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { WallStatus } from '../../hub/control.ts';
-import { useConsole, useConsoleState } from './ConsoleApp.tsx';
+import { useConsole, useConsoleState } from './console-context.ts';
 import { checkCommand, wallLayers } from './console-model.ts';
 
 /** The commands for one wall. Every input is checked with the hub's own schema before it leaves. */

@@ -1,7 +1,7 @@
+import { formatHms } from '../../core/format.ts';
 import type { WallStatus } from '../../hub/control.ts';
-import { useConsole } from './ConsoleApp.tsx';
+import { useConsole } from './console-context.ts';
 
-const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 export function DisplayTable({ wall }: { wall: WallStatus }) {
   const { client } = useConsole();
@@ -32,7 +32,7 @@ export function DisplayTable({ wall }: { wall: WallStatus }) {
                 {behind && <small> 落后 behind</small>}
               </td>
               <td>{d.lagMs === null ? '—' : `${Math.round(d.lagMs)} ms`}</td>
-              <td>{d.ackAt === null ? '—' : clock.format(d.ackAt)}</td>
+              <td>{d.ackAt === null ? '—' : formatHms(d.ackAt)}</td>
               <td>
                 <button
                   type="button"

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { OperatorLoginSchema } from '../../hub/control.ts';
-import { useConsole, useConsoleState } from './ConsoleApp.tsx';
+import { useConsole, useConsoleState } from './console-context.ts';
 
 export function SignIn() {
   const { client } = useConsole();

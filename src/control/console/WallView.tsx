@@ -1,9 +1,9 @@
 import type { WallStatus } from '../../hub/control.ts';
-import { useConsoleState } from './ConsoleApp.tsx';
+import { useConsoleState } from './console-context.ts';
 import { CommandLog } from './CommandLog.tsx';
 import { Controls } from './Controls.tsx';
 import { DisplayTable } from './DisplayTable.tsx';
-import { formatMoment } from '../../app/format.ts';
+import { formatMoment } from '../../core/format.ts';
 import { districtName, point } from './console-model.ts';
 
 function WallSummary({ wall }: { wall: WallStatus }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandLogEntry, WallStatus } from '../../hub/control.ts';
 import { createConsoleStore, MAX_SENT } from '../../store/console-store.ts';
-import { initialWallState } from '../wall-state.ts';
+import { initialWallState } from '../../hub/wall-state.ts';
 import { checkCommand, commandSent, describeCommand, logRows, newCommandId, receiptReceived, sessionEnded, wallLayers, wallsUpdated } from './console-model.ts';
 
 const T = 1_790_000_000_000;

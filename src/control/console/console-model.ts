@@ -12,7 +12,7 @@ import {
   type WallsUpdate,
 } from '../../hub/control.ts';
 import { MAX_SENT, type ConsoleState, type DistrictChoice, type SceneChoice, type SentCommand } from '../../store/console-store.ts';
-import { formatMoment } from '../../app/format.ts';
+import { formatMoment } from '../../core/format.ts';
 
 export function wallsUpdated(state: ConsoleState, update: WallsUpdate, now: number): Partial<ConsoleState> {
   const walls = [...update.walls].sort((a, b) => a.state.wall.localeCompare(b.state.wall));

@@ -3,13 +3,9 @@
  * A frame arriving while another waits replaces it (the older one is dropped and counted): a
  * wall behind on a 1 Hz position feed must show the newest positions, never a growing queue.
  */
-import type { DecodeResult } from './vehicle-frame.ts';
+import type { DecodeAnswer, DecodeJob, FrameDecoder } from './codecs.ts';
 
-/** Decodes one raw frame and calls back once, possibly asynchronously (a worker) or at once. */
-export interface FrameDecoder {
-  decode(payload: unknown, done: (result: DecodeResult) => void): void;
-  dispose?(): void;
-}
+export type { FrameDecoder };
 
 export interface BridgeStats {
   submitted: number;
@@ -19,18 +15,18 @@ export interface BridgeStats {
 
 export class DecodeBridge {
   private busy = false;
-  private waiting: unknown = undefined;
+  private waiting: DecodeJob | undefined = undefined;
   private hasWaiting = false;
   private disposed = false;
   readonly stats: BridgeStats = { submitted: 0, decoded: 0, dropped: 0 };
 
   constructor(
     private decoder: FrameDecoder,
-    private onResult: (result: DecodeResult) => void,
+    private onResult: (result: DecodeAnswer) => void,
     private onDrop: () => void = () => {},
   ) {}
 
-  submit(payload: unknown) {
+  submit(payload: DecodeJob) {
     if (this.disposed) return;
     this.stats.submitted += 1;
     if (!this.busy) return this.start(payload);
@@ -54,7 +50,7 @@ export class DecodeBridge {
     this.decoder.dispose?.();
   }
 
-  private start(payload: unknown) {
+  private start(payload: DecodeJob) {
     this.busy = true;
     this.decoder.decode(payload, (result) => {
       if (this.disposed) return;
@@ -62,7 +58,7 @@ export class DecodeBridge {
       this.busy = false;
       this.onResult(result);
       if (this.hasWaiting) {
-        const next = this.waiting;
+        const next = this.waiting!;
         this.waiting = undefined;
         this.hasWaiting = false;
         this.start(next);

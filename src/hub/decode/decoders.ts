@@ -1,17 +1,15 @@
 /**
  * The two decoders of the live path: a Web Worker in the browser (decoding off the main thread,
- * buffers moved by transfer both ways), and the same decode function run synchronously where
- * there are no workers (Node unit tests, benchmarks) or the worker failed to start.
+ * buffers moved by transfer both ways), and the same codecs run synchronously where there are no
+ * workers (Node unit tests, benchmarks) or the worker failed to start.
  */
-import { SPEED_LUT } from '../../modules/traffic/scales.ts';
-import type { FrameDecoder } from './decode-bridge.ts';
-import { decodeVehicleFrame, type DecodeResult } from './vehicle-frame.ts';
+import { decodeWith, type DecodeAnswer, type FrameDecoder } from './codecs.ts';
 
 export function syncDecoder(): FrameDecoder {
-  return { decode: (payload, done) => done(decodeVehicleFrame(payload, SPEED_LUT)) };
+  return { decode: (job, done) => done(decodeWith(job.codec, job.payload, job.options)) };
 }
 
-/** Buffers of a frame's binary columns that can be moved to the worker without copying. */
+/** Buffers of an event's binary columns that can be moved to the worker without copying. */
 export function columnBuffers(payload: unknown): ArrayBuffer[] {
   const data = (payload as { data?: Record<string, unknown> } | null)?.data;
   if (!data || typeof data !== 'object') return [];
@@ -23,17 +21,17 @@ export function columnBuffers(payload: unknown): ArrayBuffer[] {
 
 export function workerDecoder(onFailure: (message: string) => void): FrameDecoder {
   const worker = new Worker(new URL('./live-worker.ts', import.meta.url), { type: 'module', name: 'onescreen-decode' });
-  const callbacks = new Map<number, (r: DecodeResult) => void>();
+  const callbacks = new Map<number, (r: DecodeAnswer) => void>();
   let nextId = 1;
   let failed: FrameDecoder | null = null;
-  worker.onmessage = (e: MessageEvent<{ id: number; result: DecodeResult }>) => {
+  worker.onmessage = (e: MessageEvent<{ id: number; result: DecodeAnswer }>) => {
     const done = callbacks.get(e.data.id);
     callbacks.delete(e.data.id);
     done?.(e.data.result);
   };
   worker.onerror = (e) => {
     // A worker that cannot run (blocked script, crash) must not stop the live feed: decode on
-    // the main thread from now on, and answer the frames the worker was holding as lost.
+    // the main thread from now on, and answer the events the worker was holding as lost.
     e.preventDefault();
     onFailure(`decode worker failed (${e.message || 'error'}); decoding on the main thread`);
     failed = syncDecoder();
@@ -42,12 +40,12 @@ export function workerDecoder(onFailure: (message: string) => void): FrameDecode
     worker.terminate();
   };
   return {
-    decode(payload, done) {
-      if (failed) return failed.decode(payload, done);
+    decode(job, done) {
+      if (failed) return failed.decode(job, done);
       const id = nextId++;
       callbacks.set(id, done);
       try {
-        worker.postMessage({ id, payload }, columnBuffers(payload));
+        worker.postMessage({ id, ...job }, columnBuffers(job.payload));
       } catch (err) {
         // Not cloneable (a hub sent a function or similar): reject like any bad payload.
         callbacks.delete(id);

@@ -1,16 +1,17 @@
 /**
- * The decode worker: validates and decodes high-rate binary frames off the main thread and hands
- * the typed arrays back by transfer (no copy). Started by workerDecoder() in decoders.ts.
+ * The decode worker: validates and decodes binary topic events off the main thread with the
+ * codec their topic names, and hands the typed arrays back by transfer (no copy). Started by
+ * workerDecoder() in decoders.ts.
  */
 /// <reference lib="webworker" />
-import { SPEED_LUT } from '../../modules/traffic/scales.ts';
-import { decodeVehicleFrame, transferablesOf } from './vehicle-frame.ts';
+import type { BinaryCodecName } from '../schema-kit.ts';
+import { decodeWith, type CodecOptions } from './codecs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (e: MessageEvent<{ id: number; payload: unknown }>) => {
-  const { id, payload } = e.data;
-  const result = decodeVehicleFrame(payload, SPEED_LUT);
-  if (result.ok) self.postMessage({ id, result }, transferablesOf(result.frame));
+self.onmessage = (e: MessageEvent<{ id: number; codec: BinaryCodecName; options: CodecOptions; payload: unknown }>) => {
+  const { id, codec, options, payload } = e.data;
+  const result = decodeWith(codec, payload, options);
+  if (result.ok) self.postMessage({ id, result: { ok: true, event: result.event } }, result.transfer);
   else self.postMessage({ id, result });
 };

@@ -79,13 +79,24 @@ describe('decodeVehicleFrame', () => {
 
   it('rejects a wrong contract version, topic, or JSON in place of binary', () => {
     const good = encodeVehicleFrame(1, 1, new Float32Array([106, 29]), Uint8Array.of(1));
-    expect(decodeVehicleFrame({ ...good, v: 2 }, SPEED_LUT)).toEqual({ ok: false, error: expect.stringMatching(/^v: /) });
+    expect(decodeVehicleFrame({ ...good, v: 1 }, SPEED_LUT)).toEqual({ ok: false, error: expect.stringMatching(/^v: /) }); // the previous contract
     expect(decodeVehicleFrame({ ...good, topic: 'traffic.roads' }, SPEED_LUT)).toEqual({ ok: false, error: expect.stringMatching(/^topic: /) });
     expect(decodeVehicleFrame({ ...good, data: { ...good.data, positions: [106, 29] } }, SPEED_LUT)).toEqual({
       ok: false,
       error: 'data.positions: expected binary data (ArrayBuffer)',
     });
     expect(decodeVehicleFrame(null, SPEED_LUT).ok).toBe(false);
+  });
+
+  it('requires the hub run (epoch) in the header and hands it back with the frame', () => {
+    const good = encodeVehicleFrame(3, 5, new Float32Array([106, 29]), Uint8Array.of(1), 'hub-2');
+    const r = decodeVehicleFrame(good, SPEED_LUT);
+    expect(r.ok && { epoch: r.frame.epoch, seq: r.frame.seq, time: r.frame.time }).toEqual({ epoch: 'hub-2', seq: 3, time: 5 });
+    expect(encodeVehicleFrame(1, 1, new Float32Array(0), new Uint8Array(0)).epoch).toBe('e1');
+    const { epoch: _epoch, ...withoutEpoch } = good;
+    expect(decodeVehicleFrame(withoutEpoch, SPEED_LUT)).toEqual({ ok: false, error: expect.stringMatching(/^epoch: /) });
+    expect(decodeVehicleFrame({ ...good, epoch: '' }, SPEED_LUT)).toEqual({ ok: false, error: expect.stringMatching(/^epoch: /) });
+    expect(decodeVehicleFrame({ ...good, epoch: 'a b' }, SPEED_LUT)).toEqual({ ok: false, error: expect.stringMatching(/^epoch: /) });
   });
 
   it('lists each owned buffer once for transfer', () => {

@@ -11,7 +11,7 @@
  * finite: a truncated, oversized or corrupt frame is rejected with a message naming the field.
  */
 import { z } from 'zod';
-import { CONTRACT_VERSION, describeIssue } from '../schema-kit.ts';
+import { CONTRACT_VERSION, EpochSchema, describeIssue } from '../schema-kit.ts';
 import { TRAFFIC_LIMITS } from '../topics/traffic.ts';
 
 export const VEHICLES_TOPIC = 'traffic.vehicles';
@@ -20,12 +20,14 @@ export const VEHICLES_TOPIC = 'traffic.vehicles';
 const HeaderSchema = z.object({
   v: z.literal(CONTRACT_VERSION),
   topic: z.literal(VEHICLES_TOPIC),
+  epoch: EpochSchema,
   seq: z.number().int().min(0),
-  time: z.number().int().min(0),
+  time: z.number().int().positive(),
   data: z.object({ count: z.number().int().min(0).max(TRAFFIC_LIMITS.maxVehicles) }),
 });
 
 export interface DecodedVehicles {
+  epoch: string;
   seq: number;
   time: number;
   count: number;
@@ -64,7 +66,7 @@ function float32Of(bytes: Uint8Array): Float32Array {
 export function decodeVehicleFrame(payload: unknown, lut: Uint8Array): DecodeResult {
   const header = HeaderSchema.safeParse(payload);
   if (!header.success) return { ok: false, error: describeIssue(header.error) };
-  const { seq, time, data } = header.data;
+  const { epoch, seq, time, data } = header.data;
   const { count } = data;
   const raw = (payload as { data: { positions?: unknown; speeds?: unknown } }).data;
   if (!isBinary(raw.positions)) return { ok: false, error: 'data.positions: expected binary data (ArrayBuffer)' };
@@ -94,7 +96,7 @@ export function decodeVehicleFrame(payload: unknown, lut: Uint8Array): DecodeRes
   const colors32 = new Uint32Array(colors.buffer);
   const lut32 = new Uint32Array(lut.buffer.slice(lut.byteOffset, lut.byteOffset + 1024));
   for (let i = 0; i < count; i++) colors32[i] = lut32[speeds[i]];
-  return { ok: true, frame: { seq, time, count, positions, speeds, colors } };
+  return { ok: true, frame: { epoch, seq, time, count, positions, speeds, colors } };
 }
 
 /** The buffers a decoded frame owns, for postMessage transfer lists. */
@@ -104,10 +106,11 @@ export function transferablesOf(frame: DecodedVehicles): ArrayBuffer[] {
 }
 
 /** Encodes a frame as the hub sends it (tests, benchmarks): the inverse of decodeVehicleFrame. */
-export function encodeVehicleFrame(seq: number, time: number, positions: Float32Array, speeds: Uint8Array) {
+export function encodeVehicleFrame(seq: number, time: number, positions: Float32Array, speeds: Uint8Array, epoch = 'e1') {
   return {
     v: CONTRACT_VERSION,
     topic: VEHICLES_TOPIC,
+    epoch,
     seq,
     time,
     data: { count: speeds.length, positions: positions.slice().buffer, speeds: speeds.slice().buffer },

@@ -31,7 +31,7 @@ describe('environment topics', () => {
     for (const spec of environmentTopics) {
       const data = out.get(spec.name);
       expect(spec.schema.safeParse(data).success, spec.name).toBe(true);
-      const json = JSON.parse(JSON.stringify({ contractVersion: CONTRACT_VERSION, topic: spec.name, simulated: true, seq: 1, time: T, data }));
+      const json = JSON.parse(JSON.stringify({ contractVersion: CONTRACT_VERSION, epoch: 'e1', topic: spec.name, simulated: true, seq: 1, time: T, data }));
       expect(topicSnapshotSchema(spec.name, spec.schema).safeParse(json).success, spec.name).toBe(true);
     }
     const parsed = Pm25GridSchema.parse(grid);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadDistricts } from '../../../mock-server/geo.ts';
 import { GovSimulator } from '../../../mock-server/sim/gov/simulator.ts';
-import { liveEnvelopeSchema, topicSnapshotSchema } from '../contract.ts';
+import { CONTRACT_VERSION, liveEnvelopeSchema, topicSnapshotSchema } from '../contract.ts';
 import { GOV_LIMITS, GovServicesSchema, WAIT_BANDS, govTopics, waitBand, type GovServices } from './gov.ts';
 
 const START = Date.UTC(2024, 4, 20, 2, 30); // Monday 10:30 in Chongqing
@@ -18,9 +18,9 @@ describe('gov.services', () => {
 
   it('accepts what the simulator emits, in an envelope and a snapshot too', () => {
     expect(GovServicesSchema.safeParse(value).success).toBe(true);
-    expect(liveEnvelopeSchema('gov.services', GovServicesSchema).safeParse({ v: 1, topic: 'gov.services', seq: 1, time: START, data: value }).success).toBe(true);
+    expect(liveEnvelopeSchema('gov.services', GovServicesSchema).safeParse({ v: CONTRACT_VERSION, epoch: 'e1', topic: 'gov.services', seq: 1, time: START, data: value }).success).toBe(true);
     expect(
-      topicSnapshotSchema('gov.services', GovServicesSchema).safeParse({ contractVersion: 1, topic: 'gov.services', simulated: true, seq: 4, time: START, data: value }).success,
+      topicSnapshotSchema('gov.services', GovServicesSchema).safeParse({ contractVersion: CONTRACT_VERSION, epoch: 'e1', topic: 'gov.services', simulated: true, seq: 4, time: START, data: value }).success,
     ).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadDistricts } from '../../../mock-server/geo.ts';
 import { HealthSimulator } from '../../../mock-server/sim/health.ts';
-import { describeIssue, liveEnvelopeSchema, topicSnapshotSchema, TOPICS } from '../contract.ts';
+import { CONTRACT_VERSION, describeIssue, liveEnvelopeSchema, topicSnapshotSchema, TOPICS } from '../contract.ts';
 import {
   HEALTH_TOPICS,
   HealthCheckpointsSchema,
@@ -40,9 +40,9 @@ describe('health topics', () => {
     expect(ok(HealthCheckpointsSchema, checkpoints)).toBe(true);
     expect(ok(HealthTrendSchema, trend)).toBe(true);
     const env = liveEnvelopeSchema(HEALTH_TOPICS.districts, HealthDistrictsSchema);
-    expect(env.safeParse({ v: 1, topic: HEALTH_TOPICS.districts, seq: 3, time: START, data: districts }).success).toBe(true);
+    expect(env.safeParse({ v: CONTRACT_VERSION, epoch: 'e1', topic: HEALTH_TOPICS.districts, seq: 3, time: START, data: districts }).success).toBe(true);
     const snap = topicSnapshotSchema(HEALTH_TOPICS.trend, HealthTrendSchema);
-    expect(snap.safeParse({ contractVersion: 1, topic: HEALTH_TOPICS.trend, simulated: true, seq: 1, time: START, data: trend }).success).toBe(true);
+    expect(snap.safeParse({ contractVersion: CONTRACT_VERSION, epoch: 'e1', topic: HEALTH_TOPICS.trend, simulated: true, seq: 1, time: START, data: trend }).success).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadDistricts } from '../../../mock-server/geo.ts';
 import { PovertySimulator } from '../../../mock-server/sim/poverty.ts';
-import { describeIssue, liveEnvelopeSchema, TOPICS } from '../contract.ts';
+import { CONTRACT_VERSION, describeIssue, liveEnvelopeSchema, TOPICS } from '../contract.ts';
 import { POVERTY_TOPICS, PovertyDistrictsSchema, PovertyPairsSchema, PovertyVillagesSchema, povertyTopics } from './poverty.ts';
 
 const START = Date.UTC(2024, 4, 20, 2, 0, 0);
@@ -30,7 +30,7 @@ describe('poverty topics', () => {
     expect(ok(PovertyPairsSchema, pairs)).toBe(true);
     expect(ok(PovertyVillagesSchema, villages)).toBe(true);
     const env = liveEnvelopeSchema(POVERTY_TOPICS.pairs, PovertyPairsSchema);
-    expect(env.safeParse({ v: 1, topic: POVERTY_TOPICS.pairs, seq: 1, time: START, data: pairs }).success).toBe(true);
+    expect(env.safeParse({ v: CONTRACT_VERSION, epoch: 'e1', topic: POVERTY_TOPICS.pairs, seq: 1, time: START, data: pairs }).success).toBe(true);
     expect(env.safeParse({ v: 2, topic: POVERTY_TOPICS.pairs, seq: 1, time: START, data: pairs }).success).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadDistricts } from '../../../mock-server/geo.ts';
 import { TrafficSimulator } from '../../../mock-server/sim/traffic/simulator.ts';
-import { liveEnvelopeSchema, topicSnapshotSchema } from '../contract.ts';
+import { CONTRACT_VERSION, liveEnvelopeSchema, topicSnapshotSchema } from '../contract.ts';
 import {
   CONGESTION_LEVELS,
   TRAFFIC_LIMITS,
@@ -38,9 +38,9 @@ describe('traffic topics', () => {
     expect(TrafficCongestionSchema.safeParse(congestion).success).toBe(true);
     expect(TrafficVehiclesSchema.safeParse(vehicles).success).toBe(true);
     const env = liveEnvelopeSchema('traffic.congestion', TrafficCongestionSchema);
-    expect(env.safeParse({ v: 1, topic: 'traffic.congestion', seq: 3, time: START, data: congestion }).success).toBe(true);
+    expect(env.safeParse({ v: CONTRACT_VERSION, epoch: 'e1', topic: 'traffic.congestion', seq: 3, time: START, data: congestion }).success).toBe(true);
     const snap = topicSnapshotSchema('traffic.roads', TrafficRoadsSchema);
-    expect(snap.safeParse({ contractVersion: 1, topic: 'traffic.roads', simulated: true, seq: 1, time: START, data: roads }).success).toBe(true);
+    expect(snap.safeParse({ contractVersion: CONTRACT_VERSION, epoch: 'e1', topic: 'traffic.roads', simulated: true, seq: 1, time: START, data: roads }).success).toBe(true);
   });
 });
 

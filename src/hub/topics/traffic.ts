@@ -158,5 +158,6 @@ export function congestionLevel(index: number): (typeof CONGESTION_LEVELS)[numbe
 export const trafficTopics: TopicSpec[] = [
   defineTopic('traffic.roads', TrafficRoadsSchema, { intervalMs: 600_000 }),
   defineTopic('traffic.congestion', TrafficCongestionSchema, { intervalMs: 2000 }),
-  defineTopic('traffic.vehicles', TrafficVehiclesSchema, { intervalMs: 1000, snapshot: false }),
+  // 9 bytes a vehicle plus the envelope: the bound follows the largest fleet the frame allows.
+  defineTopic('traffic.vehicles', TrafficVehiclesSchema, { intervalMs: 1000, snapshot: false, codec: 'vehicle-frame', maxBytes: TRAFFIC_LIMITS.maxVehicles * 9 + 4096 }),
 ];

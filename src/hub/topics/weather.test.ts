@@ -40,9 +40,9 @@ describe('weather topics', () => {
     for (const spec of weatherTopics) {
       const data = out.get(spec.name);
       expect(spec.schema.safeParse(data).success, spec.name).toBe(true);
-      expect(liveEnvelopeSchema(spec.name, spec.schema).safeParse({ v: CONTRACT_VERSION, topic: spec.name, seq: 3, time: T, data }).success).toBe(true);
+      expect(liveEnvelopeSchema(spec.name, spec.schema).safeParse({ v: CONTRACT_VERSION, epoch: 'e1', topic: spec.name, seq: 3, time: T, data }).success).toBe(true);
       // A snapshot travels as JSON: the radar's cells are text, so it survives the round trip.
-      const json = JSON.parse(JSON.stringify({ contractVersion: CONTRACT_VERSION, topic: spec.name, simulated: true, seq: 3, time: T, data }));
+      const json = JSON.parse(JSON.stringify({ contractVersion: CONTRACT_VERSION, epoch: 'e1', topic: spec.name, simulated: true, seq: 3, time: T, data }));
       expect(topicSnapshotSchema(spec.name, spec.schema).safeParse(json).success, spec.name).toBe(true);
     }
   });

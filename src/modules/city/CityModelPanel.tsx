@@ -1,17 +1,17 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useWallRuntime } from '../../app/wall-runtime.ts';
+import { useWallRuntime } from '../../core/wall-context.ts';
 import { EChart } from '../../panels/EChart.tsx';
 import { KpiTile } from '../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../panels/Panel.tsx';
 import { WALL_CHART } from '../../panels/echarts-setup.ts';
-import type { PanelProps } from '../types.ts';
+import type { PanelProps } from '../../core/module-api.ts';
 
 /** What the city model holds: buildings, the tallest, and how they spread over the districts. */
 export function CityModelPanel({ scale }: PanelProps) {
-  const { city, overview } = useWallRuntime();
+  const { city, districts: districtStore } = useWallRuntime();
   const buildings = useStore(city, (s) => s.buildings);
-  const districts = useStore(overview, (s) => s.districts);
+  const districts = useStore(districtStore, (s) => s.districts);
   const summary = useMemo(() => {
     if (!buildings) return null;
     const byDistrict = new Map<number, number>();

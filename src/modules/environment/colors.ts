@@ -7,6 +7,7 @@ import { interpolateRgb } from 'd3-interpolate';
 import { rgb } from 'd3-color';
 import { AQI_CATEGORIES, type AqiCategory, type Pollutant } from '../../hub/topics/environment.ts';
 import { pm25Of } from '../../hub/topics/environment.ts';
+import { type Rgba } from '../../core/colour.ts';
 
 export const AQI_STYLE: Record<AqiCategory, { color: string; name: string; short: string; range: string; en: string }> = {
   excellent: { color: '#00e400', name: '优', short: '优', range: '0–50', en: 'Excellent' },
@@ -37,7 +38,6 @@ export const PM25_STOPS: ReadonlyArray<[ugm3: number, color: string]> = [
   [150, '#f2fcff'],
 ];
 
-export type Rgba = [number, number, number, number];
 
 export function pm25Color(ugm3: number): Rgba {
   const v = Math.max(0, ugm3);
@@ -60,9 +60,3 @@ export const PM25_LUT: Uint8ClampedArray = (() => {
   return lut;
 })();
 
-export function toRgba(css: string, alpha = 255): Rgba {
-  const c = rgb(css);
-  return [c.r, c.g, c.b, alpha];
-}
-
-export const shortDistrictName = (name: string) => name.replace(/^(.{2})(?:[\u4e00-\u9fa5]{2,8}族)+自治县$/, '$1县');

@@ -1,7 +1,9 @@
 import { lazyPanel } from '../lazy-panel.ts';
 import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { AirStation, AirStations, Pm25Grid } from '../../hub/topics/environment.ts';
-import type { ModuleDefinition } from '../types.ts';
+import { z } from 'zod';
+import { defineLayerKind, type ModuleDefinition } from '../../core/module-api.ts';
+import { labels, opacity } from '../style-fields.ts';
 import { AQI_LEGEND_ITEMS, PM25_STOPS } from './colors.ts';
 import { buildAqiStationLayers, describeAirStation } from './layers/aqi-stations.ts';
 import { buildPm25Layers } from './layers/pm25-surface.ts';
@@ -21,15 +23,15 @@ export const environmentModule: ModuleDefinition = {
   title: '生态环境',
   titleEn: 'Ecological Environment',
   layers: [
-    {
+    defineLayerKind({
       kind: 'environment.pm25-surface',
       title: 'PM2.5 浓度面',
       titleEn: 'PM2.5 surface',
       topic: 'environment.pm25',
-      defaultStyle: { opacity: 0.8 },
+      style: z.strictObject({ opacity: opacity(0.8, 'Opacity of the PM2.5 surface') }),
       build: (ctx) => {
         const value = ctx.value<Pm25Grid>(ctx.topic!);
-        return value ? buildPm25Layers({ id: ctx.layer.id, grid: value.data, opacity: Number(ctx.layer.style.opacity) }) : [];
+        return value ? buildPm25Layers({ id: ctx.layer.id, grid: value.data, opacity: ctx.style.opacity, memo: ctx.memo }) : [];
       },
       legend: () => ({
         type: 'ramp',
@@ -39,17 +41,17 @@ export const environmentModule: ModuleDefinition = {
         colors: PM25_STOPS.map(([, c]) => c),
         ticks: PM25_STOPS.map(([v], i) => (i === PM25_STOPS.length - 1 ? `≥${v} μg/m³` : String(v))),
       }),
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'environment.aqi-stations',
       title: '空气质量监测站',
       titleEn: 'Air-quality stations',
       topic: 'environment.stations',
-      defaultStyle: { labels: true },
+      style: z.strictObject({ labels: labels('Label the worst stations with their AQI') }),
       build: (ctx) => {
         const value = ctx.value<AirStations>(ctx.topic!);
         if (!value) return [];
-        return buildAqiStationLayers({ id: ctx.layer.id, stations: value.data, version: value.seq, scale: ctx.scale, labels: ctx.layer.style.labels !== false });
+        return buildAqiStationLayers({ id: ctx.layer.id, stations: value.data, version: value.seq, scale: ctx.scale, labels: ctx.style.labels, memo: ctx.memo });
       },
       tooltip: (object, ctx) => {
         const s = object as AirStation;
@@ -58,7 +60,7 @@ export const environmentModule: ModuleDefinition = {
         return describeAirStation(s, district);
       },
       legend: () => ({ type: 'categories', title: '空气质量指数 AQI', titleEn: 'HJ 633 categories', items: AQI_LEGEND_ITEMS }),
-    },
+    }),
   ],
   panels: [
     { kind: 'environment.good-days', title: '优良天数', titleEn: 'Good-air days this year', topics: ['environment.summary'], component: GoodDaysPanel, size: PANEL_SIZE.split },

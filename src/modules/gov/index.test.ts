@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScene, sceneTopics } from '../scene-validation.ts';
-import type { LayerContext } from '../types.ts';
+import { createLayerMemo, type LayerContext } from '../../core/module-api.ts';
 import { govModule } from './index.ts';
 
 const scene = JSON.parse(readFileSync(new URL('../../../scenes/07-gov.json', import.meta.url), 'utf8'));
 const kind = (k: string) => govModule.layers.find((l) => l.kind === k)!;
 const ctx = (k: string, data?: unknown): LayerContext => ({
-  layer: { id: 'x', kind: k, visible: true, style: { ...kind(k).defaultStyle } },
+  layer: { id: 'x', kind: k, visible: true, style: {} },
+  style: kind(k).style.parse({}),
+  memo: createLayerMemo(),
   topic: kind(k).topic,
   value: ((t: string) => (data && t === 'gov.services' ? { seq: 1, time: 1, data } : undefined)) as LayerContext['value'],
   districts: null,

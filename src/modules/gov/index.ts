@@ -2,7 +2,9 @@ import { lazyPanel } from '../lazy-panel.ts';
 import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import type { GovServices, ServiceHall } from '../../hub/topics/gov.ts';
-import type { LayerContext, ModuleDefinition } from '../types.ts';
+import { z } from 'zod';
+import { defineLayerKind, type LayerContext, type ModuleDefinition } from '../../core/module-api.ts';
+import { labels, opacity } from '../style-fields.ts';
 import './gov.css';
 import { buildDistrictMatters, describeDistrictMatters, districtFigures } from './layers/district-matters.ts';
 import { buildHallLayers, describeHall } from './layers/halls.ts';
@@ -26,16 +28,16 @@ export const govModule: ModuleDefinition = {
   title: '政务服务',
   titleEn: 'Government Services',
   layers: [
-    {
+    defineLayerKind({
       kind: 'gov.halls',
       title: '政务服务中心',
       titleEn: 'Service halls',
       topic: GOV_TOPIC,
-      defaultStyle: { labels: true },
+      style: z.strictObject({ labels: labels('Name the service halls') }),
       build: (ctx) => {
         const v = valueOf(ctx);
         if (!v) return [];
-        return buildHallLayers({ id: ctx.layer.id, value: v.data, seq: v.seq, scale: ctx.scale, labels: ctx.layer.style.labels !== false });
+        return buildHallLayers({ id: ctx.layer.id, value: v.data, seq: v.seq, scale: ctx.scale, labels: ctx.style.labels });
       },
       legend: () => ({
         type: 'categories',
@@ -48,13 +50,13 @@ export const govModule: ModuleDefinition = {
         if (!h?.id || !h.name || !Array.isArray(h.position)) return null;
         return describeHall(h);
       },
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'gov.district-matters',
       title: '区县办件密度',
       titleEn: 'Matters per 10,000 residents',
       topic: GOV_TOPIC,
-      defaultStyle: { opacity: 0.7 },
+      style: z.strictObject({ opacity: opacity(0.7, 'Opacity of the district fill') }),
       build: (ctx) => {
         const v = valueOf(ctx);
         if (!v || !ctx.districts) return [];
@@ -64,13 +66,14 @@ export const govModule: ModuleDefinition = {
           value: v.data,
           seq: v.seq,
           selected: ctx.selectedDistrict,
-          opacity: Number(ctx.layer.style.opacity),
+          opacity: ctx.style.opacity,
+          memo: ctx.memo,
         });
       },
       ready: (ctx) => ctx.districts !== null && valueOf(ctx) !== undefined,
       legend: (ctx) => {
         const v = valueOf(ctx);
-        const max = v ? districtFigures(v.data).max : 0;
+        const max = v ? ctx.memo(districtFigures, v.data).max : 0;
         return {
           type: 'ramp',
           title: '今日每万人办件',
@@ -84,9 +87,9 @@ export const govModule: ModuleDefinition = {
         const f = object as DistrictFeature;
         const v = valueOf(ctx);
         if (!f?.properties?.code || !v) return null;
-        return describeDistrictMatters(f, districtFigures(v.data).byCode.get(f.properties.code));
+        return describeDistrictMatters(f, ctx.memo(districtFigures, v.data).byCode.get(f.properties.code));
       },
-    },
+    }),
   ],
   panels: [
     { kind: 'gov.kpis', title: '渝快办', titleEn: 'Yukuaiban today', topics: [GOV_TOPIC], component: KpisPanel, size: PANEL_SIZE.kpis },

@@ -1,15 +1,8 @@
-import { rgb } from 'd3-color';
 import { interpolateRgbBasis } from 'd3-interpolate';
 import { scaleSequential, scaleSqrt } from 'd3-scale';
 import { WAIT_BANDS, waitBand } from '../../hub/topics/gov.ts';
 
 export { WAIT_BANDS, waitBand };
-
-export type Rgba = [number, number, number, number];
-export function toRgba(css: string, alpha = 255): Rgba {
-  const c = rgb(css);
-  return [c.r, c.g, c.b, alpha];
-}
 
 /** A hall outside office hours: present, but quiet. */
 export const CLOSED_COLOR = '#6f7f99';
@@ -24,10 +17,5 @@ export function per10kScale(max: number) {
 /** Hall marker radius (design px) by queue length: area grows with the queue. */
 export const HALL_RADIUS = { min: 5, max: 22, queueAtMax: 80 } as const;
 export const hallRadius = scaleSqrt().domain([0, HALL_RADIUS.queueAtMax]).range([HALL_RADIUS.min, HALL_RADIUS.max]).clamp(true);
-
-/** 石柱土家族自治县 → 石柱县, for tight labels. */
-export function shortName(name: string): string {
-  return name.replace(/^(.{2})(?:[\u4e00-\u9fa5]{2,8}族)+自治县$/, '$1县');
-}
 
 export const formatPct = (r: number, digits = 1) => `${(r * 100).toFixed(digits)}%`;

@@ -1,7 +1,7 @@
 import { useLayoutEffect as useEffect, useMemo } from 'react';
 import { AdditiveBlending, Color, CylinderGeometry, Group, Mesh, MeshBasicMaterial, RingGeometry } from 'three';
 import { useFrame } from '@react-three/fiber';
-import { useCity } from '../../twin/city/context.ts';
+import { useCity } from '../../core/city-context.ts';
 
 export interface Beacon {
   position: [number, number];

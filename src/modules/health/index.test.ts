@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScene, sceneTopics } from '../scene-validation.ts';
-import { buildSceneFrame, contextFor } from '../../twin/scene-layers.ts';
+import { REGISTRY } from '../registry.ts';
+import { SceneLayerStates, buildSceneFrame, contextFor } from '../../twin/scene-layers.ts';
 import type { Scene } from '../../hub/contract.ts';
 import { HEALTH_TOPICS } from '../../hub/topics/health.ts';
 import type { TopicState } from '../../store/topic-store.ts';
@@ -12,12 +13,16 @@ import { watchRows } from './panels/CheckpointWatchPanel.tsx';
 import { codesRingOption } from './panels/CodesPanel.tsx';
 import { topDistrictRows, topDistrictsOption } from './panels/TopDistrictsPanel.tsx';
 import { trendOption } from './panels/TrendPanel.tsx';
-import { LEVEL_COLORS, formatPeople, formatSince } from './scales.ts';
+import { LEVEL_COLORS, formatPeople } from './scales.ts';
+import { formatSince } from '../../core/format.ts';
 
 const raw = JSON.parse(readFileSync(new URL('../../../scenes/03-health.json', import.meta.url), 'utf8'));
 
+// What the scene driver keeps per scene layer between draws (parsed style, memo).
+const layerStates = new SceneLayerStates();
+
 function frameInput(scene: Scene, values: TopicState['values'], animate = false) {
-  return { scene, topics: { values }, districts: DISTRICTS, overview: null, selectedDistrict: null, scale: 1, now: animate ? T0 : 0, animate };
+  return { scene, registry: REGISTRY, topics: { values }, districts: DISTRICTS, overview: null, selectedDistrict: null, scale: 1, now: animate ? T0 : 0, animate, layerStates };
 }
 
 describe('the health scene', () => {
@@ -45,7 +50,7 @@ describe('healthModule', () => {
     for (const k of [...healthModule.layers, ...healthModule.panels]) expect(k.kind.startsWith('health.')).toBe(true);
     for (const p of healthModule.panels) expect(p.topics.every((t) => Object.values(HEALTH_TOPICS).includes(t as never))).toBe(true);
     const shares = healthModule.layers.find((l) => l.kind === 'health.district-shares')!;
-    expect(Object.keys(shares.defaultStyle).sort()).toEqual(['labels', 'opacity']);
+    expect(Object.keys(shares.style.shape).sort()).toEqual(['labels', 'opacity']);
     expect(healthModule.layers.find((l) => l.kind === 'health.alert-outlines')!.animated).toBe(true);
   });
 

@@ -1,9 +1,11 @@
 import { lazyPanel } from '../lazy-panel.ts';
 import { PANEL_SIZE } from '../../panels/panel-size.ts';
-import type { DistrictFeature } from '../../hub/contract.ts';
+import type { DistrictFeature, DistrictsResponse } from '../../hub/contract.ts';
 import { HEALTH_ALERT_LEVELS, HEALTH_TOPICS, type Checkpoint, type HealthCheckpoints, type HealthDistricts } from '../../hub/topics/health.ts';
 import { createElement } from 'react';
-import type { City3DElement, LayerContext, ModuleDefinition } from '../types.ts';
+import { z } from 'zod';
+import { defineLayerKind, type City3DElement, type LayerContext, type ModuleDefinition } from '../../core/module-api.ts';
+import { labels, opacity } from '../style-fields.ts';
 import { Beacons, type Beacon } from './Beacons.tsx';
 import './health.css';
 import { buildAlertOutlines } from './layers/alert-outlines.ts';
@@ -21,16 +23,19 @@ const TrendPanel = lazyPanel(() => import('./panels/TrendPanel.tsx').then((m) =>
 
 const districtsValue = (ctx: LayerContext) => ctx.value<HealthDistricts>(ctx.topic ?? HEALTH_TOPICS.districts);
 
-const beaconElements = new Map<string, { key: string; element: City3DElement }>();
+/** What the beacons look like, as a string that compares by value: the element's memo key. */
+function beaconKey(value: HealthDistricts, districts: DistrictsResponse): string {
+  const centres = new Map(districts.features.map((f) => [f.properties.code, f.properties.center]));
+  const beacons: Beacon[] = value.districts
+    .filter((d) => d.alert && (d.alert.level === 'orange' || d.alert.level === 'red') && centres.has(d.code))
+    .map((d) => ({ position: centres.get(d.code)!, color: LEVEL_COLORS[d.alert!.level] }));
+  return JSON.stringify(beacons);
+}
 
-/** The same element while the beacons are the same (bounded: one per scene layer id). */
-export function beaconElement(layerId: string, beacons: Beacon[]): City3DElement {
-  const key = JSON.stringify(beacons);
-  const last = beaconElements.get(layerId);
-  if (last?.key === key) return last.element;
-  const element: City3DElement = { key: layerId, node: createElement(Beacons, { beacons }), animated: true, counts: { beacons: beacons.length } };
-  beaconElements.set(layerId, { key, element });
-  return element;
+/** Through the layer's memo: the same element while the beacons are the same. */
+export function beaconElement(layerId: string, key: string): City3DElement | null {
+  const beacons = JSON.parse(key) as Beacon[];
+  return beacons.length ? { key: layerId, node: createElement(Beacons, { beacons }), animated: true, counts: { beacons: beacons.length } } : null;
 }
 
 /** 渝康码 health codes: code colours by district, alerts, scan checkpoints, the day's trend. */
@@ -39,12 +44,12 @@ export const healthModule: ModuleDefinition = {
   title: '健康码',
   titleEn: 'Health Code',
   layers: [
-    {
+    defineLayerKind({
       kind: 'health.district-shares',
       title: '区县非绿码占比',
       titleEn: 'Non-green share by district',
       topic: HEALTH_TOPICS.districts,
-      defaultStyle: { opacity: 0.72, labels: true },
+      style: z.strictObject({ opacity: opacity(0.72, 'Opacity of the district fill'), labels: labels('Name the districts') }),
       build: (ctx) => {
         const v = districtsValue(ctx);
         if (!v || !ctx.districts) return [];
@@ -55,8 +60,9 @@ export const healthModule: ModuleDefinition = {
           seq: v.seq,
           selected: ctx.selectedDistrict,
           scale: ctx.scale,
-          opacity: Number(ctx.layer.style.opacity),
-          labels: ctx.layer.style.labels !== false,
+          opacity: ctx.style.opacity,
+          labels: ctx.style.labels,
+          memo: ctx.memo,
         });
       },
       ready: (ctx) => ctx.districts !== null && districtsValue(ctx) !== undefined,
@@ -65,15 +71,15 @@ export const healthModule: ModuleDefinition = {
         const feature = object as DistrictFeature;
         const v = districtsValue(ctx);
         if (!feature?.properties?.code || !v) return null;
-        return describeHealthDistrict(feature, districtsByCode(v.data).get(feature.properties.code), v.data.time);
+        return describeHealthDistrict(feature, ctx.memo(districtsByCode, v.data).get(feature.properties.code), v.data.time);
       },
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'health.alert-outlines',
       title: '区县预警',
       titleEn: 'District alerts',
       topic: HEALTH_TOPICS.districts,
-      defaultStyle: { labels: true },
+      style: z.strictObject({ labels: labels('Name the alert level under each district in alert') }),
       animated: true,
       build: (ctx) => {
         const v = districtsValue(ctx);
@@ -86,7 +92,8 @@ export const healthModule: ModuleDefinition = {
           scale: ctx.scale,
           now: ctx.now,
           animate: ctx.animate,
-          labels: ctx.layer.style.labels !== false,
+          labels: ctx.style.labels,
+          memo: ctx.memo,
         });
       },
       ready: (ctx) => ctx.districts !== null && districtsValue(ctx) !== undefined,
@@ -94,11 +101,7 @@ export const healthModule: ModuleDefinition = {
       city3d: (ctx) => {
         const v = districtsValue(ctx);
         if (!v || !ctx.districts) return null;
-        const centres = new Map(ctx.districts.features.map((f) => [f.properties.code, f.properties.center]));
-        const beacons = v.data.districts
-          .filter((d) => d.alert && (d.alert.level === 'orange' || d.alert.level === 'red') && centres.has(d.code))
-          .map((d) => ({ position: centres.get(d.code)!, color: LEVEL_COLORS[d.alert!.level] }));
-        return beacons.length ? beaconElement(ctx.layer.id, beacons) : null;
+        return ctx.memo(beaconElement, ctx.layer.id, ctx.memo(beaconKey, v.data, ctx.districts));
       },
       legend: () => ({
         type: 'categories',
@@ -106,17 +109,17 @@ export const healthModule: ModuleDefinition = {
         titleEn: 'District alert · outline',
         items: HEALTH_ALERT_LEVELS.map((l) => ({ label: LEVEL_NAMES[l], color: LEVEL_COLORS[l] })),
       }),
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'health.checkpoints',
       title: '扫码点位',
       titleEn: 'Scan checkpoints',
       topic: HEALTH_TOPICS.checkpoints,
-      defaultStyle: { opacity: 1 },
+      style: z.strictObject({ opacity: opacity(1, 'Opacity of the checkpoint points') }),
       build: (ctx) => {
         const v = ctx.topic ? ctx.value<HealthCheckpoints>(ctx.topic) : undefined;
         if (!v) return [];
-        return buildCheckpoints({ id: ctx.layer.id, value: v.data, seq: v.seq, scale: ctx.scale, opacity: Number(ctx.layer.style.opacity) });
+        return buildCheckpoints({ id: ctx.layer.id, value: v.data, seq: v.seq, scale: ctx.scale, opacity: ctx.style.opacity, memo: ctx.memo });
       },
       legend: () => ({
         type: 'categories',
@@ -133,7 +136,7 @@ export const healthModule: ModuleDefinition = {
         const feature = ctx.districts?.features.find((f) => f.properties.code === c.districtCode);
         return describeCheckpoint(c, feature?.properties.name);
       },
-    },
+    }),
   ],
   panels: [
     { kind: 'health.codes', title: '码色构成', titleEn: 'Codes issued by colour', topics: [HEALTH_TOPICS.districts], component: CodesPanel, size: PANEL_SIZE.split },

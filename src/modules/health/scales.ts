@@ -4,15 +4,7 @@
  */
 import { scaleSequentialSqrt } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
-import { rgb } from 'd3-color';
 import type { CheckpointKind, HealthAlertLevel } from '../../hub/topics/health.ts';
-
-export type Rgba = [number, number, number, number];
-
-export function toRgba(css: string, alpha = 255): Rgba {
-  const c = rgb(css);
-  return [Math.round(c.r), Math.round(c.g), Math.round(c.b), alpha];
-}
 
 /** Sequential scale of the non-green share of a district: deep navy (none) to near white (high). */
 export const SHARE_RAMP = ['#0c2440', '#174f7a', '#2a8fc4', '#7fd8f5', '#eefbff'] as const;
@@ -68,28 +60,8 @@ export const KIND_NAMES: Record<CheckpointKind, string> = {
 
 export const percent = (share: number, digits = 2) => `${(share * 100).toFixed(digits)}%`;
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-const dayFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
-
-/** "14:20", or "5月20日 14:20" when it was not today (Chongqing time). */
-export function formatSince(since: number, now: number): string {
-  const sameDay = dayFormat.format(since) === dayFormat.format(now);
-  return sameDay ? timeFormat.format(since) : `${dayFormat.format(since)} ${timeFormat.format(since)}`;
-}
-export const formatHour = (t: number) => timeFormat.format(t);
-
 /** A count of people: "3271.5 万人" or "132 人". */
 export function formatPeople(n: number): { value: string; unit: string } {
   if (Math.abs(n) >= 1e4) return { value: (n / 1e4).toFixed(1), unit: '万人' };
   return { value: Math.round(n).toLocaleString('zh-CN'), unit: '人' };
-}
-
-/** Caches what a builder or panel derives from a topic value, for as long as that value lives. */
-export function memoOn<K extends object, V>(cache: WeakMap<K, V>, key: K, derive: () => V): V {
-  let v = cache.get(key);
-  if (v === undefined) {
-    v = derive();
-    cache.set(key, v);
-  }
-  return v;
 }

@@ -1,7 +1,9 @@
 import { lazyPanel } from '../lazy-panel.ts';
 import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature, DistrictFigures } from '../../hub/contract.ts';
-import type { LayerContext, ModuleDefinition } from '../types.ts';
+import { z } from 'zod';
+import { defineLayerKind, type LayerContext, type ModuleDefinition } from '../../core/module-api.ts';
+import { labels, opacity } from '../style-fields.ts';
 import { buildDistrictLayers, describeDistrict, DISTRICT_RAMP, districtScales } from './layers/district-columns.ts';
 
 // Panels load with the first scene that shows them (see ../lazy-panel.ts).
@@ -19,11 +21,11 @@ export const overviewModule: ModuleDefinition = {
   title: '城市运行总览',
   titleEn: 'City overview',
   layers: [
-    {
+    defineLayerKind({
       kind: 'overview.district-columns',
       title: '区县数据调用',
       titleEn: 'Data calls by district',
-      defaultStyle: { labels: true, opacity: 0.85 },
+      style: z.strictObject({ labels: labels('Name the districts over their columns'), opacity: opacity(0.85, 'Opacity of the columns') }),
       build: (ctx) =>
         ctx.districts
           ? buildDistrictLayers({
@@ -33,8 +35,8 @@ export const overviewModule: ModuleDefinition = {
               version: ctx.overview?.time ?? 0,
               selected: ctx.selectedDistrict,
               scale: ctx.scale,
-              labels: ctx.layer.style.labels !== false,
-              opacity: Number(ctx.layer.style.opacity),
+              labels: ctx.style.labels,
+              opacity: ctx.style.opacity,
             })
           : [],
       ready: (ctx) => ctx.districts !== null && ctx.overview !== null,
@@ -54,7 +56,7 @@ export const overviewModule: ModuleDefinition = {
           ticks: ['0', (max / 2e4).toFixed(0), `${(max / 1e4).toFixed(0)} 万次`],
         };
       },
-    },
+    }),
   ],
   panels: [
     { kind: 'overview.systems', title: '系统接入', titleEn: 'Systems connected', topics: [], component: SystemsPanel, size: PANEL_SIZE.split },

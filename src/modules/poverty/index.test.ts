@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScene, sceneTopics } from '../scene-validation.ts';
+import { REGISTRY } from '../registry.ts';
 import { contextFor, districtCodeOf } from '../../twin/scene-layers.ts';
 import type { Scene } from '../../hub/contract.ts';
 import { POVERTY_TOPICS } from '../../hub/topics/poverty.ts';
@@ -29,7 +30,7 @@ const VALUES: TopicState['values'] = {
 function ctxFor(kindName: string, selected: string | null, values = VALUES, s: Scene = scene) {
   const kind = povertyModule.layers.find((l) => l.kind === kindName)!;
   const entry = s.layers.find((l) => l.kind === kindName)!;
-  return { kind, ctx: contextFor(kind, entry, { scene: s, topics: { values }, districts: DISTRICTS, overview: null, selectedDistrict: selected, scale: 1, now: 0, animate: false }) };
+  return { kind, ctx: contextFor(kind, entry, { scene: s, registry: REGISTRY, topics: { values }, districts: DISTRICTS, overview: null, selectedDistrict: selected, scale: 1, now: 0, animate: false }) };
 }
 
 describe('the poverty scene', () => {

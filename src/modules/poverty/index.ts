@@ -2,11 +2,13 @@ import { lazyPanel } from '../lazy-panel.ts';
 import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import { POVERTY_TOPICS, type PovertyDistricts, type PovertyPairs, type PovertyVillage, type PovertyVillages } from '../../hub/topics/poverty.ts';
-import type { LayerContext, ModuleDefinition } from '../types.ts';
+import { z } from 'zod';
+import { defineLayerKind, type LayerContext, type ModuleDefinition } from '../../core/module-api.ts';
+import { labels, opacity } from '../style-fields.ts';
 import './poverty.css';
 import { buildDistrictColumns, columnData, describePovertyDistrict, type ColumnDatum } from './layers/district-columns.ts';
 import { ARC_WIDTH_PX, arcData, buildPairArcs, describePair, type ArcDatum } from './layers/pair-arcs.ts';
-import { buildVillages, describeVillage, industriesOf, villagesOf } from './layers/villages.ts';
+import { buildVillages, describeVillage, industriesOf, villagesByDistrict, villagesOf } from './layers/villages.ts';
 import { HOUSEHOLD_RAMP, INDUSTRIES, PAIR_COLORS, formatFunds, formatWan } from './style.ts';
 
 // Panels load with the first scene that shows them (see ../lazy-panel.ts).
@@ -25,12 +27,12 @@ export const povertyModule: ModuleDefinition = {
   title: '脱贫攻坚',
   titleEn: 'Poverty Alleviation',
   layers: [
-    {
+    defineLayerKind({
       kind: 'poverty.district-columns',
       title: '区县脱贫户',
       titleEn: 'Households lifted by district',
       topic: POVERTY_TOPICS.districts,
-      defaultStyle: { labels: true },
+      style: z.strictObject({ labels: labels('Name the districts over their columns') }),
       build: (ctx) => {
         const v = valueOf<PovertyDistricts>(ctx, POVERTY_TOPICS.districts);
         if (!v || !ctx.districts) return [];
@@ -41,13 +43,14 @@ export const povertyModule: ModuleDefinition = {
           seq: v.seq,
           selected: ctx.selectedDistrict,
           scale: ctx.scale,
-          labels: ctx.layer.style.labels !== false,
+          labels: ctx.style.labels,
+          memo: ctx.memo,
         });
       },
       ready: (ctx) => ctx.districts !== null && valueOf(ctx, POVERTY_TOPICS.districts) !== undefined,
       legend: (ctx) => {
         const v = valueOf<PovertyDistricts>(ctx, POVERTY_TOPICS.districts);
-        const max = v && ctx.districts ? columnData(v.data, ctx.districts).maxHouseholds : 0;
+        const max = v && ctx.districts ? ctx.memo(columnData, v.data, ctx.districts).maxHouseholds : 0;
         const top = formatWan(max, '户');
         const mid = formatWan(max / 4, '户');
         return {
@@ -65,16 +68,16 @@ export const povertyModule: ModuleDefinition = {
         if (!v || !ctx.districts) return null;
         const o = object as Partial<ColumnDatum> & Partial<DistrictFeature>;
         const code = o?.districtCode ?? o?.properties?.code;
-        const column = code ? columnData(v.data, ctx.districts).byCode.get(code) : undefined;
+        const column = code ? ctx.memo(columnData, v.data, ctx.districts).byCode.get(code) : undefined;
         return column ? describePovertyDistrict(column) : null;
       },
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'poverty.pair-arcs',
       title: '结对帮扶',
       titleEn: 'Paired assistance',
       topic: POVERTY_TOPICS.pairs,
-      defaultStyle: { opacity: 0.8 },
+      style: z.strictObject({ opacity: opacity(0.8, 'Opacity of the arcs') }),
       build: (ctx) => {
         const v = valueOf<PovertyPairs>(ctx, POVERTY_TOPICS.pairs);
         if (!v || !ctx.districts) return [];
@@ -85,13 +88,14 @@ export const povertyModule: ModuleDefinition = {
           seq: v.seq,
           selected: ctx.selectedDistrict,
           scale: ctx.scale,
-          opacity: Number(ctx.layer.style.opacity),
+          opacity: ctx.style.opacity,
+          memo: ctx.memo,
         });
       },
       ready: (ctx) => ctx.districts !== null && valueOf(ctx, POVERTY_TOPICS.pairs) !== undefined,
       legend: (ctx) => {
         const v = valueOf<PovertyPairs>(ctx, POVERTY_TOPICS.pairs);
-        const max = v && ctx.districts ? arcData(v.data, ctx.districts).maxFunds : 0;
+        const max = v && ctx.districts ? ctx.memo(arcData, v.data, ctx.districts).maxFunds : 0;
         return {
           type: 'categories',
           title: '结对帮扶',
@@ -106,21 +110,21 @@ export const povertyModule: ModuleDefinition = {
         const a = object as ArcDatum;
         return a?.id && a.source ? describePair(a) : null;
       },
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'poverty.villages',
       title: '脱贫村',
       titleEn: 'Villages lifted (drill-down)',
       topic: POVERTY_TOPICS.villages,
-      defaultStyle: { labels: true },
+      style: z.strictObject({ labels: labels('Name the villages of the selected district') }),
       build: (ctx) => {
         const v = valueOf<PovertyVillages>(ctx, POVERTY_TOPICS.villages);
         if (!v) return [];
-        return buildVillages({ id: ctx.layer.id, value: v.data, seq: v.seq, selected: ctx.selectedDistrict, scale: ctx.scale, labels: ctx.layer.style.labels !== false });
+        return buildVillages({ id: ctx.layer.id, value: v.data, seq: v.seq, selected: ctx.selectedDistrict, scale: ctx.scale, labels: ctx.style.labels, memo: ctx.memo });
       },
       legend: (ctx) => {
         const v = valueOf<PovertyVillages>(ctx, POVERTY_TOPICS.villages);
-        const villages = v ? villagesOf(v.data, ctx.selectedDistrict) : [];
+        const villages = v ? villagesOf(ctx.memo(villagesByDistrict, v.data), ctx.selectedDistrict) : [];
         if (!villages.length) return null;
         return {
           type: 'categories',
@@ -135,7 +139,7 @@ export const povertyModule: ModuleDefinition = {
         const name = ctx.districts?.features.find((f) => f.properties.code === village.districtCode)?.properties.name;
         return describeVillage(village, name);
       },
-    },
+    }),
   ],
   panels: [
     { kind: 'poverty.totals', title: '脱贫成效', titleEn: 'Lifted out of poverty', topics: [POVERTY_TOPICS.districts], component: TotalsPanel, size: PANEL_SIZE.kpis },

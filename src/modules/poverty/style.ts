@@ -3,15 +3,8 @@
  */
 import { scaleSequentialSqrt } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
-import { rgb } from 'd3-color';
 import type { VillageIndustry } from '../../hub/topics/poverty.ts';
 
-export type Rgba = [number, number, number, number];
-
-export function toRgba(css: string, alpha = 255): Rgba {
-  const c = rgb(css);
-  return [Math.round(c.r), Math.round(c.g), Math.round(c.b), alpha];
-}
 
 /** Sequential scale of households lifted: deep teal (few) to near white (most). */
 export const HOUSEHOLD_RAMP = ['#0a2f4d', '#1478a8', '#3fd0ff', '#dff8ff'] as const;
@@ -48,11 +41,3 @@ export function formatFunds(wan: number): string {
 
 export const formatGrowth = (g: number) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)}%`;
 
-export function memoOn<K extends object, V>(cache: WeakMap<K, V>, key: K, derive: () => V): V {
-  let v = cache.get(key);
-  if (v === undefined) {
-    v = derive();
-    cache.set(key, v);
-  }
-  return v;
-}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScene, sceneTopics } from '../scene-validation.ts';
-import type { LayerContext } from '../types.ts';
+import { createLayerMemo, type LayerContext } from '../../core/module-api.ts';
 import { trafficModule } from './index.ts';
 
 const scene = JSON.parse(readFileSync(new URL('../../../scenes/04-traffic.json', import.meta.url), 'utf8'));
@@ -10,7 +10,9 @@ const kind = (k: string) => trafficModule.layers.find((l) => l.kind === k)!;
 function ctx(values: Record<string, unknown>, kindName: string): LayerContext {
   const k = kind(kindName);
   return {
-    layer: { id: 'x', kind: kindName, visible: true, style: { ...k.defaultStyle } },
+    layer: { id: 'x', kind: kindName, visible: true, style: {} },
+    style: k.style.parse({}),
+    memo: createLayerMemo(),
     topic: k.topic,
     value: ((t: string) => (t in values ? { seq: 1, time: Date.UTC(2024, 4, 20, 10), data: values[t] } : undefined)) as LayerContext['value'],
     districts: null,

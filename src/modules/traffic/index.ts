@@ -1,10 +1,12 @@
 import { lazyPanel } from '../lazy-panel.ts';
 import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { Incident, Road, TrafficCongestion, TrafficRoads, TrafficVehicles } from '../../hub/topics/traffic.ts';
-import type { LayerContext, ModuleDefinition } from '../types.ts';
+import { z } from 'zod';
+import { defineLayerKind, type LayerContext, type ModuleDefinition } from '../../core/module-api.ts';
+import { labels, opacity } from '../style-fields.ts';
 import './traffic.css';
 import { buildIncidentLayers, describeIncident } from './layers/incidents.ts';
-import { buildRoadLayers, describeRoad } from './layers/roads.ts';
+import { buildRoadLayers, deriveRoads, describeRoad } from './layers/roads.ts';
 import { buildVehicleLayers } from './layers/vehicles.ts';
 import { CONGESTION_LEVELS, INCIDENT_STYLE, SPEED_MAX_KMH, SPEED_RAMP } from './scales.ts';
 
@@ -32,13 +34,17 @@ export const trafficModule: ModuleDefinition = {
   title: '智慧交通',
   titleEn: 'Smart Traffic',
   layers: [
-    {
+    defineLayerKind({
       kind: 'traffic.roads',
       title: '路网拥堵',
       titleEn: 'Road congestion',
       topic: TRAFFIC_TOPICS.roads,
       extraTopics: [TRAFFIC_TOPICS.congestion],
-      defaultStyle: { labels: true, glow: true, opacity: 1 },
+      style: z.strictObject({
+        labels: labels('Name the most congested roads'),
+        glow: z.boolean().default(true).describe('A soft glow under congested roads'),
+        opacity: opacity(1, 'Opacity of the road lines'),
+      }),
       build: (ctx) => {
         const roads = roadsOf(ctx);
         if (!roads) return [];
@@ -49,9 +55,10 @@ export const trafficModule: ModuleDefinition = {
           congestion: congestion?.data ?? null,
           congestionSeq: congestion?.seq ?? 0,
           scale: ctx.scale,
-          labels: ctx.layer.style.labels !== false,
-          glow: ctx.layer.style.glow !== false,
-          opacity: Number(ctx.layer.style.opacity),
+          labels: ctx.style.labels,
+          glow: ctx.style.glow,
+          opacity: ctx.style.opacity,
+          memo: ctx.memo,
         });
       },
       ready: (ctx) => roadsOf(ctx) !== undefined && congestionOf(ctx) !== undefined,
@@ -65,15 +72,19 @@ export const trafficModule: ModuleDefinition = {
         const road = object as Road;
         const roads = roadsOf(ctx);
         if (!road?.id || !road.path || !roads) return null;
-        return describeRoad(road, roads.data, congestionOf(ctx)?.data ?? null, districtName(ctx));
+        return describeRoad(road, roads.data, congestionOf(ctx)?.data ?? null, districtName(ctx), ctx.memo(deriveRoads, roads.data).byId);
       },
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'traffic.vehicles',
       title: '浮动车',
       titleEn: 'Floating cars',
       topic: TRAFFIC_TOPICS.vehicles,
-      defaultStyle: { radius: 1, opacity: 1, smooth: true },
+      style: z.strictObject({
+        radius: z.number().min(0.25).max(8).default(1).describe('Car dot radius in design pixels'),
+        opacity: opacity(1, 'Opacity of the cars'),
+        smooth: z.boolean().default(true).describe('Move cars smoothly between position updates (when the wall animates)'),
+      }),
       build: (ctx) => {
         const v = ctx.value<TrafficVehicles>(ctx.topic ?? TRAFFIC_TOPICS.vehicles);
         if (!v) return [];
@@ -81,9 +92,10 @@ export const trafficModule: ModuleDefinition = {
           id: ctx.layer.id,
           vehicles: v.data,
           scale: ctx.scale,
-          animate: ctx.animate && ctx.layer.style.smooth !== false,
-          radiusPx: Number(ctx.layer.style.radius),
-          opacity: Number(ctx.layer.style.opacity),
+          animate: ctx.animate && ctx.style.smooth,
+          radiusPx: ctx.style.radius,
+          opacity: ctx.style.opacity,
+          memo: ctx.memo,
         });
       },
       legend: () => ({
@@ -94,13 +106,13 @@ export const trafficModule: ModuleDefinition = {
         colors: [...SPEED_RAMP],
         ticks: ['0', String(SPEED_MAX_KMH / 2), `${SPEED_MAX_KMH} km/h`],
       }),
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'traffic.incidents',
       title: '交通事件',
       titleEn: 'Traffic incidents',
       topic: TRAFFIC_TOPICS.congestion,
-      defaultStyle: {},
+      style: z.strictObject({}),
       animated: true,
       build: (ctx) => {
         const v = ctx.value<TrafficCongestion>(ctx.topic ?? TRAFFIC_TOPICS.congestion);
@@ -119,7 +131,7 @@ export const trafficModule: ModuleDefinition = {
         if (!x?.kind || !x.roadName || !v) return null;
         return describeIncident(x, v.time);
       },
-    },
+    }),
   ],
   panels: [
     { kind: 'traffic.city-index', title: '城市拥堵指数', titleEn: 'City congestion index', topics: [TRAFFIC_TOPICS.congestion], component: CityIndexPanel, size: PANEL_SIZE.kpiChart },

@@ -1,15 +1,10 @@
 import { rgb } from 'd3-color';
 import { interpolateRgbBasis } from 'd3-interpolate';
 import { CONGESTION_LEVELS, congestionLevel, type RoadClass } from '../../hub/topics/traffic.ts';
+import { toRgba, type Rgba } from '../../core/colour.ts';
 
 export { CONGESTION_LEVELS, congestionLevel };
 
-export type Rgba = [number, number, number, number];
-
-export function toRgba(css: string, alpha = 255): Rgba {
-  const c = rgb(css);
-  return [c.r, c.g, c.b, alpha];
-}
 
 /** The five traffic-index levels as RGBA, in level order (畅通 … 严重拥堵). */
 export const LEVEL_RGBA: Rgba[] = CONGESTION_LEVELS.map((l) => toRgba(l.color));
@@ -51,8 +46,6 @@ export const INCIDENT_STYLE = {
   works: { name: '道路施工', nameEn: 'Road works', color: '#ffd166' },
 } as const;
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-export const formatHm = (t: number) => timeFormat.format(t);
 
 /** District names without the 区 suffix, for tight lists. */
 export function shortDistrict(name: string | undefined): string {

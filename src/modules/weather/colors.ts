@@ -7,6 +7,7 @@ import { interpolateRgb } from 'd3-interpolate';
 import { rgb } from 'd3-color';
 import type { WarningLevel, WarningType } from '../../hub/topics/weather.ts';
 import { rainRateOf } from '../../hub/topics/weather.ts';
+import { type Rgba } from '../../core/colour.ts';
 
 /** Rain-rate stops (mm/h), log-spaced so that the legend's ticks sit at 0.1, 1, 10 and 100. */
 export const RAIN_STOPS: ReadonlyArray<[mmh: number, color: string]> = [
@@ -25,7 +26,6 @@ export const RAIN_STOPS: ReadonlyArray<[mmh: number, color: string]> = [
 /** Below this the radar shows nothing: drizzle under 0.1 mm/h reads as dry. */
 export const RAIN_MIN_MMH = 0.1;
 
-export type Rgba = [number, number, number, number];
 
 /** RGBA for a rain rate: interpolated in log rate between the stops; light rain is translucent. */
 export function rainColor(mmh: number): Rgba {
@@ -74,11 +74,6 @@ export const warningTitle = (type: WarningType, level: WarningLevel) => `${WARNI
 /** Station temperature: a cool-to-warm sequential ramp (lightness rises with temperature). */
 export const TEMPERATURE_RAMP = ['#3b6fd6', '#3fb8d9', '#7fe0c0', '#e8e6a0', '#f5c27a'] as const;
 
-export function toRgba(css: string, alpha = 255): Rgba {
-  const c = rgb(css);
-  return [c.r, c.g, c.b, alpha];
-}
-
 /** Eight-point wind direction, as a Chinese forecast names it ("from" direction). */
 export function windName(fromDeg: number): string {
   const names = ['北风', '东北风', '东风', '东南风', '南风', '西南风', '西风', '西北风'];
@@ -91,6 +86,3 @@ export function headingName(towardDeg: number): string {
   return names[Math.round((((towardDeg % 360) + 360) % 360) / 45) % 8];
 }
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-/** HH:mm in Chongqing time. */
-export const clockTime = (t: number) => timeFormat.format(t);

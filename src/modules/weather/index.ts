@@ -3,7 +3,9 @@ import { PANEL_SIZE } from '../../panels/panel-size.ts';
 import type { DistrictFeature } from '../../hub/contract.ts';
 import type { Radar, StationReading, WeatherStations, WeatherWarnings } from '../../hub/topics/weather.ts';
 import { createElement } from 'react';
-import type { City3DElement, ModuleDefinition } from '../types.ts';
+import { z } from 'zod';
+import { defineLayerKind, type City3DElement, type ModuleDefinition } from '../../core/module-api.ts';
+import { labels, opacity } from '../style-fields.ts';
 import { RAIN_STOPS, TEMPERATURE_RAMP } from './colors.ts';
 import { buildRainLayers, rainFieldOf } from './layers/rain.ts';
 import { RainStreaks, type RainField } from './layers/RainStreaks.tsx';
@@ -19,20 +21,14 @@ const RadarPanel = lazyPanel(() => import('./panels/RadarPanel.tsx').then((m) =>
 const RainRankingPanel = lazyPanel(() => import('./panels/RainRankingPanel.tsx').then((m) => m.RainRankingPanel));
 const WarningsPanel = lazyPanel(() => import('./panels/WarningsPanel.tsx').then((m) => m.WarningsPanel));
 
-const rainElements = new Map<string, { field: RainField; element: City3DElement }>();
-
-/** The same element while the radar frame is the same (bounded: one per scene layer id). */
+/** The rain element of a radar frame: through the layer's memo, the same element while the frame is the same. */
 export function rainElement(layerId: string, field: RainField): City3DElement {
-  const last = rainElements.get(layerId);
-  if (last?.field === field) return last.element;
-  const element: City3DElement = {
+  return {
     key: layerId,
     node: createElement(RainStreaks, { field }),
     animated: true,
     counts: { rain: field.values.some((q) => q > 0) ? 1 : 0 },
   };
-  rainElements.set(layerId, { field, element });
-  return element;
 }
 
 /** Smart weather: Chongqing's "four-day" system (detection, forecast, service, disaster prevention). */
@@ -41,22 +37,22 @@ export const weatherModule: ModuleDefinition = {
   title: '智慧气象',
   titleEn: 'Smart Weather',
   layers: [
-    {
+    defineLayerKind({
       kind: 'weather.rain',
       title: '雷达降水',
       titleEn: 'Radar rain',
       topic: 'weather.radar',
-      defaultStyle: { opacity: 0.85 },
+      style: z.strictObject({ opacity: opacity(0.85, 'Opacity of the radar echo') }),
       animated: true,
       build: (ctx) => {
         const radar = ctx.value<Radar>(ctx.topic!);
         if (!radar) return [];
-        return buildRainLayers({ id: ctx.layer.id, radar, now: ctx.now, animate: ctx.animate, opacity: Number(ctx.layer.style.opacity) });
+        return buildRainLayers({ id: ctx.layer.id, radar, now: ctx.now, animate: ctx.animate, opacity: ctx.style.opacity, memo: ctx.memo });
       },
       // Streaks fall in 3D where the radar has rain: one element per radar frame.
       city3d: (ctx) => {
         const radar = ctx.value<Radar>(ctx.topic!)?.data;
-        return radar ? rainElement(ctx.layer.id, rainFieldOf(radar)) : null;
+        return radar ? ctx.memo(rainElement, ctx.layer.id, ctx.memo(rainFieldOf, radar)) : null;
       },
       legend: () => ({
         type: 'ramp',
@@ -66,13 +62,13 @@ export const weatherModule: ModuleDefinition = {
         colors: RAIN_STOPS.map(([, c]) => c),
         ticks: ['0.1', '1', '10', '100 mm/h'],
       }),
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'weather.warnings',
       title: '气象预警',
       titleEn: 'Weather warnings',
       topic: 'weather.warnings',
-      defaultStyle: { opacity: 0.38, labels: true },
+      style: z.strictObject({ opacity: opacity(0.38, 'Opacity of the warning colour over a district'), labels: labels('Name the districts (and their warnings)') }),
       build: (ctx) => {
         const value = ctx.value<WeatherWarnings>(ctx.topic!);
         if (!value || !ctx.districts) return [];
@@ -83,8 +79,9 @@ export const weatherModule: ModuleDefinition = {
           version: value.seq,
           selected: ctx.selectedDistrict,
           scale: ctx.scale,
-          opacity: Number(ctx.layer.style.opacity),
-          labels: ctx.layer.style.labels !== false,
+          opacity: ctx.style.opacity,
+          labels: ctx.style.labels,
+          memo: ctx.memo,
         });
       },
       ready: (ctx) => ctx.districts !== null && ctx.value(ctx.topic!) !== undefined,
@@ -92,20 +89,20 @@ export const weatherModule: ModuleDefinition = {
         const feature = object as DistrictFeature;
         const value = ctx.value<WeatherWarnings>(ctx.topic!);
         if (!feature?.properties?.code || !value) return null;
-        return describeDistrictWarnings(feature, warningsByDistrict(value.data).get(feature.properties.code));
+        return describeDistrictWarnings(feature, ctx.memo(warningsByDistrict, value.data).get(feature.properties.code));
       },
       legend: () => ({ type: 'categories', title: '气象灾害预警', titleEn: 'Weather warning signals', items: WARNING_LEGEND_ITEMS }),
-    },
-    {
+    }),
+    defineLayerKind({
       kind: 'weather.stations',
       title: '气象观测站',
       titleEn: 'Weather stations',
       topic: 'weather.stations',
-      defaultStyle: { labels: true },
+      style: z.strictObject({ labels: labels('Label the rainiest stations, and temperatures close in') }),
       build: (ctx) => {
         const value = ctx.value<WeatherStations>(ctx.topic!);
         if (!value) return [];
-        return buildStationLayers({ id: ctx.layer.id, stations: value.data, version: value.seq, scale: ctx.scale, labels: ctx.layer.style.labels !== false });
+        return buildStationLayers({ id: ctx.layer.id, stations: value.data, version: value.seq, scale: ctx.scale, labels: ctx.style.labels, memo: ctx.memo });
       },
       tooltip: (object) => {
         const s = object as StationReading;
@@ -114,7 +111,7 @@ export const weatherModule: ModuleDefinition = {
       legend: (ctx) => {
         const value = ctx.value<WeatherStations>(ctx.topic!);
         if (!value) return null;
-        const [lo, hi] = deriveStations(value.data).domain;
+        const [lo, hi] = ctx.memo(deriveStations, value.data).domain;
         return {
           type: 'ramp',
           title: '站点气温',
@@ -124,7 +121,7 @@ export const weatherModule: ModuleDefinition = {
           ticks: [`${lo}`, `${Math.round((lo + hi) / 2)}`, `${hi} °C`],
         };
       },
-    },
+    }),
   ],
   panels: [
     { kind: 'weather.four-day', title: '四天气象', titleEn: 'Detect · Forecast · Serve · Prevent', topics: ['weather.stations', 'weather.forecast', 'weather.warnings'], component: FourDayPanel, size: PANEL_SIZE.quad },

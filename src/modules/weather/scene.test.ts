@@ -23,7 +23,7 @@ describe('the weather scene', () => {
   it('every layer kind has a legend and documents its style keys', () => {
     for (const kind of weatherModule.layers) {
       expect(kind.legend, kind.kind).toBeDefined();
-      expect(Object.keys(kind.defaultStyle).length).toBeGreaterThan(0);
+      expect(Object.keys(kind.style.shape).length).toBeGreaterThan(0);
       expect(kind.kind.startsWith('weather.')).toBe(true);
     }
     expect(weatherModule.layers.find((l) => l.kind === 'weather.rain')!.animated).toBe(true);

@@ -2,8 +2,8 @@ import { useLayoutEffect as useEffect, useMemo, type RefObject } from 'react';
 import { AmbientLight, BoxGeometry, Color, DirectionalLight, DynamicDrawUsage, Group, InstancedMesh, MeshLambertMaterial, Object3D } from 'three';
 import { extend, useFrame } from '@react-three/fiber';
 import type { Buildings as BuildingModel } from '../../hub/buildings.ts';
-import type { City3DElement } from '../../modules/types.ts';
-import { CityContext, type CityContextValue } from './context.ts';
+import type { City3DElement } from '../../core/module-api.ts';
+import { CityContext, type CityContextValue } from '../../core/city-context.ts';
 import { TINT, clearedMask, heightTint, patchBuildingShader, type LocalClearing } from './building-look.ts';
 import { daylight, sunPosition } from './sun.ts';
 

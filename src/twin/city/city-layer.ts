@@ -3,11 +3,11 @@ import { advance, createRoot, flushSync, type ReconcilerRoot, type RootStore } f
 import { createElement } from 'react';
 import { MercatorCoordinate, type CustomLayerInterface, type CustomRenderMethodInput, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Buildings } from '../../hub/buildings.ts';
-import type { City3DElement } from '../../modules/types.ts';
-import { wallNow } from '../../control/wall-clock.ts';
+import type { City3DElement } from '../../core/module-api.ts';
+import { wallNow } from '../../core/wall-clock.ts';
 import type { LocalClearing } from './building-look.ts';
 import { CityScene, type CityLive } from './CityScene.tsx';
-import type { CityContextValue } from './context.ts';
+import type { CityContextValue } from '../../core/city-context.ts';
 import { pickBuilding } from './pick.ts';
 
 /** What the city layer shows; everything else about it is derived. */

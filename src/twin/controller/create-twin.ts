@@ -2,10 +2,10 @@ import { LngLat, Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
-import type { WallRuntime } from '../../app/wall-runtime.ts';
-import { wallNow } from '../../control/wall-clock.ts';
+import type { WallRuntime } from '../../core/wall-context.ts';
+import { wallNow } from '../../core/wall-clock.ts';
 import { setLabelFrame } from '../../layers/label-registry.ts';
-import { onModuleCodeLoaded } from '../../modules/lazy-code.ts';
+import { onModuleCodeLoaded } from '../../core/lazy-code.ts';
 import { currentScene } from '../../store/scene-store.ts';
 import { baseStyle } from '../base-style.ts';
 import { CityLayer, sameElements } from '../city/city-layer.ts';
@@ -13,7 +13,7 @@ import { deckCounters } from '../deck-counters.ts';
 import { designZoom, fitMargins, mapPose, type CameraPose } from '../framing.ts';
 import { orbitBearing } from '../orbit.ts';
 import { contextFor, districtCodeOf, sceneLayerOf } from '../scene-layers.ts';
-import type { City3DElement } from '../../modules/types.ts';
+import type { City3DElement } from '../../core/module-api.ts';
 import { fitPadding, labelFrameOf, type SliceFrame } from '../slice.ts';
 import { markTwinReady, twinStatus } from '../twin-status.ts';
 import { attachWallControl, districtBounds, playbackTime, WALL_FLY_MS } from '../wall-control.ts';
@@ -50,7 +50,7 @@ const BUILDING_PICK_ZOOM = 12;
  * live data and selection reach it through store subscriptions, never React renders.
  */
 export function createTwin(container: HTMLElement, runtime: WallRuntime, options: TwinOptions): Twin {
-  const { overview, selection, topics, scenes, flags, city, control } = runtime;
+  const { districts, selection, topics, scenes, flags, city, control } = runtime;
   const framing = { scale: options.scale, slice: options.slice };
   let scene = currentScene(scenes.getState());
   const status = twinStatus();
@@ -121,7 +121,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
     },
     getTooltip: ({ object, layer }: PickingInfo) => {
       const input = layers.lastInput();
-      const owner = layer && object !== undefined && input ? sceneLayerOf(input.scene, layer.id) : null;
+      const owner = layer && object !== undefined && input ? sceneLayerOf(input.scene, input.registry, layer.id) : null;
       const lines = owner?.kind.tooltip?.(object, contextFor(owner.kind, owner.layer, input!));
       return lines?.length ? { text: lines.join('\n'), className: 'twin-tooltip' } : null;
     },
@@ -168,7 +168,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
 
   /** Fitted into the design's fit area between the panel columns, scaled with the wall (framing.ts). */
   const districtCamera = (code: string): CameraPose | null => {
-    const bounds = districtBounds(overview, code);
+    const bounds = districtBounds(districts, code);
     const margin = fitMargins(framing.slice.virtual, framing.scale);
     // Should the fit still fail (a degenerate window), fit the whole view.
     const fit = bounds && (map.cameraForBounds(bounds, { padding: fitPadding(framing.slice, margin.x, margin.y) }) ?? map.cameraForBounds(bounds));
@@ -186,7 +186,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   const wallControl = attachWallControl({
     map,
     control,
-    overview,
+    districts,
     selection,
     director,
     animate: flags.anim,
@@ -241,7 +241,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   // Daylight moves slowly: a relight each minute is plenty.
   const relight = setInterval(updateCity, 60_000);
   const unsubscribers = [
-    overview.subscribe((next, prev) => layers.readsOverview(next, prev) && redraw()),
+    districts.subscribe((next, prev) => layers.readsDistricts(next, prev) && redraw()),
     topics.subscribe((next, prev) => layers.reads(next, prev) && redraw()),
     // A lazily loaded module's layer code arrived: build its layers now.
     onModuleCodeLoaded(redraw),

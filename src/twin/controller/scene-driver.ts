@@ -1,13 +1,15 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { WallRuntime } from '../../app/wall-runtime.ts';
-import { wallNow } from '../../control/wall-clock.ts';
+import type { WallRuntime } from '../../core/wall-context.ts';
+import { wallNow } from '../../core/wall-clock.ts';
 import type { Scene } from '../../hub/contract.ts';
 import { drawLabelsLast } from '../../layers/placed-labels-layer.ts';
 import { setLegends } from '../../store/legend-store.ts';
 import type { TopicState } from '../../store/topic-store.ts';
-import type { OverviewState } from '../../store/overview-store.ts';
-import { buildSceneFrame, type SceneFrame, type SceneFrameInput } from '../scene-layers.ts';
+import type { DistrictState } from '../../store/district-store.ts';
+import { OVERVIEW_TOPIC } from '../../hub/topics/overview.ts';
+import type { Overview } from '../../hub/contract.ts';
+import { SceneLayerStates, buildSceneFrame, type SceneFrame, type SceneFrameInput } from '../scene-layers.ts';
 import { noteSceneLayersReady, twinStatus } from '../twin-status.ts';
 
 export interface SceneDriverDeps {
@@ -37,7 +39,6 @@ export function trackTopicReads(values: TopicState['values'], read: Set<string>)
 
 /** Marks, among the topics read, that a draw read the hub's districts or overview figures. */
 const DISTRICTS = '#districts';
-const OVERVIEW = '#overview';
 
 /** How often a tileset still loading under a still camera is nudged to traverse again. */
 const NUDGE_MS = 2000;
@@ -56,30 +57,34 @@ export function createSceneDriver(deps: SceneDriverDeps) {
   let layersHidden = false;
   let onlyLayers: string[] | null = null;
   let topicsRead = new Set<string>();
+  // Each scene layer's parsed style and memo, kept across draws (and for tooltips, through lastInput).
+  const layerStates = new SceneLayerStates();
   let lastNudge = 0;
   let nudgeSign = 1;
 
   function draw(): SceneFrame {
-    const { topics, overview, selection, diagnostics, legends, flags, control } = runtime;
+    const { topics, districts: districtStore, selection, diagnostics, legends, flags, control } = runtime;
     const scene = deps.scene();
     const read = new Set<string>();
-    const { districts, overview: figures } = overview.getState();
+    const { districts } = districtStore.getState();
+    const values = trackTopicReads(topics.getState().values, read);
     lastInput = {
       scene,
-      topics: { values: trackTopicReads(topics.getState().values, read) },
+      registry: runtime.registry,
+      topics: { values },
       get districts() {
         read.add(DISTRICTS);
         return districts;
       },
       get overview() {
-        read.add(OVERVIEW);
-        return figures;
+        return (values[OVERVIEW_TOPIC]?.data as Overview | undefined) ?? null;
       },
       selectedDistrict: selection.getState().district,
       scale: deps.scale(),
       now: flags.anim ? wallNow() : 0,
       animate: flags.anim,
       layerVisibility: control.getState().state?.layers,
+      layerStates,
     };
     const frame = buildSceneFrame(lastInput, (layerId, err) => {
       if (failedLayers.has(layerId)) return;
@@ -121,9 +126,9 @@ export function createSceneDriver(deps: SceneDriverDeps) {
       for (const topic of topicsRead) if (next.values[topic] !== prev.values[topic]) return true;
       return false;
     },
-    /** Whether new districts or overview figures change what the layers read last time. */
-    readsOverview(next: OverviewState, prev: OverviewState) {
-      return (next.districts !== prev.districts && topicsRead.has(DISTRICTS)) || (next.overview !== prev.overview && topicsRead.has(OVERVIEW));
+    /** Whether new districts change what the layers read last time. */
+    readsDistricts(next: DistrictState, prev: DistrictState) {
+      return next.districts !== prev.districts && topicsRead.has(DISTRICTS);
     },
     sceneChanged() {
       readyScene = null;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aqiCategoryOf, type AirStation, type AirStations } from '../../../hub/topics/environment.ts';
-import { AQI_LEGEND_ITEMS, AQI_STYLE, toRgba } from '../colors.ts';
+import { AQI_LEGEND_ITEMS, AQI_STYLE } from '../colors.ts';
+import { toRgba } from '../../../core/colour.ts';
 import { LABEL_GAP_DEG, LABEL_ZOOM, TOP_AQI_LABELS, buildAqiStationLayers, describeAirStation, labelSplit } from './aqi-stations.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const T = Date.UTC(2024, 11, 20, 6, 0);
 const site = (i: number, aqi: number, position: [number, number]): AirStation => ({
@@ -34,7 +39,7 @@ const STATIONS: AirStations = {
 
 describe('AQI station layers', () => {
   it('colour each site by its HJ 633 category', () => {
-    const [points] = buildAqiStationLayers({ id: 'aqi', stations: STATIONS, version: 1, scale: 1, labels: false });
+    const [points] = buildAqiStationLayers({ id: 'aqi', stations: STATIONS, version: 1, scale: 1, labels: false, memo });
     const p = points.props as unknown as { getFillColor: (s: AirStation) => number[]; updateTriggers: Record<string, unknown> };
     expect(p.getFillColor(STATIONS.stations[0])).toEqual(toRgba(AQI_STYLE.moderate.color));
     expect(p.getFillColor(STATIONS.stations[3])).toEqual(toRgba(AQI_STYLE.excellent.color));
@@ -42,9 +47,9 @@ describe('AQI station layers', () => {
   });
 
   it('label the worst sites, spaced apart, and the rest only when zoomed in; stable ids', () => {
-    const layers = buildAqiStationLayers({ id: 'aqi', stations: STATIONS, version: 2, scale: 1, labels: true });
+    const layers = buildAqiStationLayers({ id: 'aqi', stations: STATIONS, version: 2, scale: 1, labels: true, memo });
     expect(layers.map((l) => l.id)).toEqual(['aqi-points', 'aqi-labels']);
-    const { worst, others } = labelSplit(STATIONS);
+    const { worst, others } = memo(labelSplit, STATIONS);
     const labels = layers[1].props as unknown as { getMinZoom: (s: AirStation) => number; getPriority: (s: AirStation) => number };
     expect(labels.getMinZoom(worst[0])).toBe(0);
     expect(labels.getMinZoom(others[0])).toBe(LABEL_ZOOM);
@@ -61,7 +66,7 @@ describe('AQI station layers', () => {
       }
     }
     expect(worst.length + others.length).toBe(STATIONS.stations.length);
-    expect(labelSplit(STATIONS)).toBe(labelSplit(STATIONS));
+    expect(memo(labelSplit, STATIONS)).toBe(memo(labelSplit, STATIONS));
   });
 
   it('tooltip: AQI, category, primary pollutant and the six pollutants with units, as text', () => {

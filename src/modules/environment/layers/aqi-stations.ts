@@ -2,7 +2,9 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 import type { AirStation, AirStations } from '../../../hub/topics/environment.ts';
-import { AQI_STYLE, POLLUTANT_STYLE, toRgba } from '../colors.ts';
+import { AQI_STYLE, POLLUTANT_STYLE } from '../colors.ts';
+import { toRgba } from '../../../core/colour.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 export interface AqiStationInput {
   id: string;
@@ -10,6 +12,8 @@ export interface AqiStationInput {
   version: number;
   scale: number;
   labels: boolean;
+  /** The scene layer's memo (ctx.memo): the label split is kept in it. */
+  memo: LayerMemo;
 }
 
 /** Sites whose AQI is written beside them at any zoom: the worst few. */
@@ -22,27 +26,20 @@ export const LABEL_GAP_DEG: [lon: number, lat: number] = [0.24, 0.14];
 /** From this zoom on every site carries its AQI. */
 export const LABEL_ZOOM = 8.5;
 
-const split = new WeakMap<AirStations, { worst: AirStation[]; others: AirStation[] }>();
-
-/** The worst sites (labelled always) and the rest (labelled when zoomed in), once per value. */
+/** The worst sites (labelled always) and the rest (labelled when zoomed in): through the layer's memo, once per value. */
 export function labelSplit(stations: AirStations): { worst: AirStation[]; others: AirStation[] } {
-  let hit = split.get(stations);
-  if (!hit) {
-    // Worst first, skipping sites crowded by one already labelled (the core is dense).
-    const worst: AirStation[] = [];
-    for (const s of [...stations.stations].sort((a, b) => b.aqi - a.aqi || a.id.localeCompare(b.id))) {
-      if (worst.length >= TOP_AQI_LABELS) break;
-      const crowded = worst.some((w) => Math.abs(w.position[0] - s.position[0]) < LABEL_GAP_DEG[0] && Math.abs(w.position[1] - s.position[1]) < LABEL_GAP_DEG[1]);
-      if (!crowded) worst.push(s);
-    }
-    hit = { worst, others: stations.stations.filter((s) => !worst.includes(s)) };
-    split.set(stations, hit);
+  // Worst first, skipping sites crowded by one already labelled (the core is dense).
+  const worst: AirStation[] = [];
+  for (const s of [...stations.stations].sort((a, b) => b.aqi - a.aqi || a.id.localeCompare(b.id))) {
+    if (worst.length >= TOP_AQI_LABELS) break;
+    const crowded = worst.some((w) => Math.abs(w.position[0] - s.position[0]) < LABEL_GAP_DEG[0] && Math.abs(w.position[1] - s.position[1]) < LABEL_GAP_DEG[1]);
+    if (!crowded) worst.push(s);
   }
-  return hit;
+  return { worst, others: stations.stations.filter((s) => !worst.includes(s)) };
 }
 
 /** Monitoring sites as dots in their AQI category's colour, with the AQI beside the worst ones. */
-export function buildAqiStationLayers({ id, stations, version, scale, labels }: AqiStationInput): Layer[] {
+export function buildAqiStationLayers({ id, stations, version, scale, labels, memo }: AqiStationInput): Layer[] {
   const layers: Layer[] = [
     new ScatterplotLayer<AirStation>({
       id: `${id}-points`,
@@ -65,7 +62,7 @@ export function buildAqiStationLayers({ id, stations, version, scale, labels }: 
   ];
   if (!labels) return layers;
   // One placed label layer: the worst sites at any zoom and first, the rest close in, never overlapping.
-  const { worst } = labelSplit(stations);
+  const { worst } = memo(labelSplit, stations);
   const isWorst = new Set(worst);
   layers.push(
     new PlacedLabelsLayer<AirStation>({

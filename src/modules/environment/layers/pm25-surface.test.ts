@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Pm25GridSchema, pm25QuantOf, type Pm25Grid } from '../../../hub/topics/environment.ts';
 import { PM25_LUT, PM25_STOPS, pm25Color } from '../colors.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
 import { buildPm25Layers, paintPm25, surfaceImage } from './pm25-surface.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const T = Date.UTC(2024, 11, 20, 6, 0);
 
@@ -31,11 +35,13 @@ describe('PM2.5 surface layer', () => {
 
   it('builds one bitmap with a stable id, its image painted once per topic value', () => {
     const g = grid(() => 40);
-    const [a] = buildPm25Layers({ id: 'pm25', grid: g, opacity: 0.8 });
-    const [b] = buildPm25Layers({ id: 'pm25', grid: g, opacity: 0.8 });
+    const [a] = buildPm25Layers({ id: 'pm25', grid: g, opacity: 0.8, memo });
+    const [b] = buildPm25Layers({ id: 'pm25', grid: g, opacity: 0.8, memo });
     expect(a.id).toBe('pm25-image');
     expect((a.props as unknown as { image: unknown }).image).toBe((b.props as unknown as { image: unknown }).image);
-    expect(surfaceImage(g)).toBe(surfaceImage(g));
+    expect(memo(surfaceImage, g)).toBe((a.props as unknown as { image: unknown }).image);
+    const [c] = buildPm25Layers({ id: 'pm25', grid: grid(() => 50), opacity: 0.8, memo });
+    expect((c.props as unknown as { image: unknown }).image).not.toBe((a.props as unknown as { image: unknown }).image);
     expect((a.props as unknown as { bounds: number[] }).bounds).toEqual([105.2, 28.1, 110.3, 32.3]);
   });
 });

@@ -2,6 +2,7 @@ import { BitmapLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Pm25Grid } from '../../../hub/topics/environment.ts';
 import { PM25_LUT } from '../colors.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 export interface SurfaceImage {
   width: number;
@@ -23,25 +24,27 @@ export function paintPm25(grid: Pm25Grid): SurfaceImage {
   return { width: cols, height: rows, data };
 }
 
-const images = new WeakMap<Pm25Grid, unknown>();
-
-/** The image of a topic value, painted once per value. */
+/** The image of a topic value: through the layer's memo, painted once per value (a new image is a texture upload). */
 export function surfaceImage(grid: Pm25Grid): unknown {
-  let image = images.get(grid);
-  if (!image) {
-    const img = paintPm25(grid);
-    image = typeof ImageData !== 'undefined' ? new ImageData(img.data, img.width, img.height) : img;
-    images.set(grid, image);
-  }
-  return image;
+  const img = paintPm25(grid);
+  // deck.gl takes an ImageData in the browser and a {width, height, data} object elsewhere.
+  return typeof ImageData !== 'undefined' ? new ImageData(img.data, img.width, img.height) : img;
 }
 
-export function buildPm25Layers({ id, grid, opacity }: { id: string; grid: Pm25Grid; opacity: number }): Layer[] {
+export interface Pm25LayerInput {
+  id: string;
+  grid: Pm25Grid;
+  opacity: number;
+  /** The scene layer's memo (ctx.memo): the painted image is kept in it. */
+  memo: LayerMemo;
+}
+
+export function buildPm25Layers({ id, grid, opacity, memo }: Pm25LayerInput): Layer[] {
   const [w, s, e, n] = grid.grid.bbox;
   return [
     new BitmapLayer({
       id: `${id}-image`,
-      image: surfaceImage(grid) as ImageData,
+      image: memo(surfaceImage, grid) as ImageData,
       bounds: [w, s, e, n],
       _imageCoordinateSystem: 'lnglat',
       opacity,

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { useOverview, useTopic } from '../../../app/wall-runtime.ts';
+import { useOverview, useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import { aqiCategoryOf, type AirStations } from '../../../hub/topics/environment.ts';
-import { AQI_STYLE, shortDistrictName } from '../colors.ts';
+import { AQI_STYLE } from '../colors.ts';
+import { shortName } from '../../district-names.ts';
 import { districtAqi } from '../district-aqi.ts';
 
 const TOP = 8;
@@ -15,7 +16,7 @@ export function AqiRankingPanel({ scale }: { scale: number }) {
   const districts = useOverview((s) => s.districts);
   const rows = useMemo(() => {
     if (!stations || !districts) return [];
-    const names = new Map(districts.features.map((f) => [f.properties.code, shortDistrictName(f.properties.name)]));
+    const names = new Map(districts.features.map((f) => [f.properties.code, shortName(f.properties.name)]));
     return districtAqi(stations)
       .filter((d) => names.has(d.code))
       .slice(0, TOP)

@@ -1,4 +1,4 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { AQI_CATEGORIES, type AirStations } from '../../../hub/topics/environment.ts';
 import { AQI_STYLE } from '../colors.ts';

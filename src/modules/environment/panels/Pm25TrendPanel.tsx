@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import type { AirSummary } from '../../../hub/topics/environment.ts';
+import { formatHm } from '../../../core/format.ts';
 
-const hourFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 /** HJ 633's 24-hour PM2.5 breakpoint between 良 and 轻度污染 (GB 3095 grade II limit). */
 const LIMIT_75 = 75;
 
@@ -20,7 +20,7 @@ export function Pm25TrendPanel({ scale }: { scale: number }) {
       grid: { left: 44, right: 16, top: 24, bottom: 28 },
       xAxis: {
         type: 'time',
-        axisLabel: { color: WALL_CHART.muted, fontSize: 14, formatter: (v: number) => hourFormat.format(v), hideOverlap: true },
+        axisLabel: { color: WALL_CHART.muted, fontSize: 14, formatter: (v: number) => formatHm(v), hideOverlap: true },
         axisLine: { lineStyle: { color: WALL_CHART.grid } },
         splitLine: { show: false },
       },

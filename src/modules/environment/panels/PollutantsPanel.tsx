@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { POLLUTANTS, type AirSummary } from '../../../hub/topics/environment.ts';

@@ -3,7 +3,11 @@ import { rgb } from 'd3-color';
 import { CONTRACT_VERSION, type DistrictFeature, type DistrictsResponse } from '../../../hub/contract.ts';
 import type { GovServices } from '../../../hub/topics/gov.ts';
 import { PER10K_RAMP } from '../scales.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
 import { buildDistrictMatters, describeDistrictMatters, districtFigures } from './district-matters.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 function feature(code: string, name: string, nameEn: string): DistrictFeature {
   return {
@@ -28,8 +32,8 @@ const props = (layer: { props: unknown }) => layer.props as Record<string, unkno
 
 describe('buildDistrictMatters', () => {
   it('one fill layer with a stable id; recolours by seq, outlines by selection', () => {
-    const [a] = buildDistrictMatters({ id: 'm', districts: DISTRICTS, value, seq: 1, selected: null });
-    const [b] = buildDistrictMatters({ id: 'm', districts: DISTRICTS, value, seq: 2, selected: '500103' });
+    const [a] = buildDistrictMatters({ id: 'm', districts: DISTRICTS, value, seq: 1, selected: null, memo });
+    const [b] = buildDistrictMatters({ id: 'm', districts: DISTRICTS, value, seq: 2, selected: '500103', memo });
     expect(a.id).toBe('m-fill');
     expect(b.id).toBe('m-fill');
     expect(props(a).updateTriggers.getFillColor).toBe(1);
@@ -38,7 +42,7 @@ describe('buildDistrictMatters', () => {
   });
 
   it('colours run from the first ramp stop at 0 to the last at the maximum; missing districts are neutral', () => {
-    const [layer] = buildDistrictMatters({ id: 'm', districts: DISTRICTS, value, seq: 1, selected: null });
+    const [layer] = buildDistrictMatters({ id: 'm', districts: DISTRICTS, value, seq: 1, selected: null, memo });
     const fill = props(layer).getFillColor as (f: DistrictFeature) => number[];
     const last = rgb(PER10K_RAMP[PER10K_RAMP.length - 1]);
     expect(fill(DISTRICTS.features[0]).slice(0, 3)).toEqual([last.r, last.g, last.b]);
@@ -47,9 +51,11 @@ describe('buildDistrictMatters', () => {
     expect(fill(DISTRICTS.features[2])).toEqual([40, 50, 70, 120]);
   });
 
-  it('memoises the lookup per topic value', () => {
-    expect(districtFigures(value)).toBe(districtFigures(value));
-    expect(districtFigures(value).max).toBe(50.9);
+  it('memoises the lookup per topic value, through the layer memo', () => {
+    expect(memo(districtFigures, value)).toBe(memo(districtFigures, value));
+    expect(memo(districtFigures, value).max).toBe(50.9);
+    const other = { districts: [...value.districts] } as GovServices;
+    expect(memo(districtFigures, other)).not.toBe(memo(districtFigures, value));
   });
 
   it('describes a district as text', () => {

@@ -2,7 +2,9 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import type { DistrictServices, GovServices } from '../../../hub/topics/gov.ts';
-import { per10kScale, toRgba } from '../scales.ts';
+import { per10kScale } from '../scales.ts';
+import { toRgba } from '../../../core/colour.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 export interface DistrictMattersInput {
   id: string;
@@ -11,22 +13,18 @@ export interface DistrictMattersInput {
   seq: number;
   selected: string | null;
   opacity?: number;
+  /** The scene layer's memo (ctx.memo): derived figures are kept once per topic value. */
+  memo: LayerMemo;
 }
 
-const byCodeCache = new WeakMap<GovServices, { byCode: Map<string, DistrictServices>; max: number }>();
-/** District figures by code and the largest per-10k value: memoised per topic value. */
-export function districtFigures(value: GovServices) {
-  let d = byCodeCache.get(value);
-  if (!d) {
-    d = { byCode: new Map(value.districts.map((x) => [x.code, x])), max: Math.max(1, ...value.districts.map((x) => x.per10k)) };
-    byCodeCache.set(value, d);
-  }
-  return d;
+/** District figures by code and the largest per-10k value: through the layer's memo, once per topic value. */
+export function districtFigures(value: GovServices): { byCode: Map<string, DistrictServices>; max: number } {
+  return { byCode: new Map(value.districts.map((x) => [x.code, x])), max: Math.max(1, ...value.districts.map((x) => x.per10k)) };
 }
 
 /** A choropleth of matters handled today per 10,000 residents. */
-export function buildDistrictMatters({ id, districts, value, seq, selected, opacity = 0.7 }: DistrictMattersInput): Layer[] {
-  const { byCode, max } = districtFigures(value);
+export function buildDistrictMatters({ id, districts, value, seq, selected, opacity = 0.7, memo }: DistrictMattersInput): Layer[] {
+  const { byCode, max } = memo(districtFigures, value);
   const color = per10kScale(max);
   return [
     new GeoJsonLayer({

@@ -2,7 +2,8 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { GovServices, ServiceHall } from '../../../hub/topics/gov.ts';
 import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
-import { CLOSED_COLOR, formatPct, hallRadius, toRgba, waitBand } from '../scales.ts';
+import { CLOSED_COLOR, formatPct, hallRadius, waitBand } from '../scales.ts';
+import { toRgba } from '../../../core/colour.ts';
 
 export interface HallLayerInput {
   id: string;

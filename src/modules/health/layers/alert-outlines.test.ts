@@ -4,9 +4,13 @@ import { DISTRICTS, T0, healthDistricts } from '../test-fixtures.ts';
 
 import { LEVEL_COLORS } from '../scales.ts';
 import { PULSE_MS, alertFeatures, buildAlertOutlines, pulseAt, type AlertFeature } from './alert-outlines.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const VALUE = healthDistricts();
-const input = (now: number, animate: boolean, seq = 1) => ({ id: 'alerts', districts: DISTRICTS, value: VALUE, seq, scale: 1, now, animate, labels: true });
+const input = (now: number, animate: boolean, seq = 1) => ({ id: 'alerts', districts: DISTRICTS, value: VALUE, seq, scale: 1, now, animate, labels: true, memo });
 type P = { data: { features: AlertFeature[] } | AlertFeature[]; lineWidthScale: number; opacity: number; getLineColor: (f: AlertFeature) => number[]; getText: (f: AlertFeature) => string };
 const props = (l: { props: unknown }) => l.props as P;
 
@@ -51,9 +55,10 @@ describe('buildAlertOutlines', () => {
 
   it('derives the alert features once per topic value and geometry', () => {
     const value = healthDistricts();
-    expect(alertFeatures(value, DISTRICTS)).toBe(alertFeatures(value, DISTRICTS));
+    const derived = memo(alertFeatures, value, DISTRICTS);
+    expect(memo(alertFeatures, value, DISTRICTS)).toBe(derived);
     const other = { ...DISTRICTS, features: [...DISTRICTS.features] };
-    expect(alertFeatures(value, other)).not.toBe(alertFeatures(value, DISTRICTS));
+    expect(memo(alertFeatures, value, other)).not.toBe(derived);
   });
 
   it('higher levels draw last', () => {

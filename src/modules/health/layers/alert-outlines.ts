@@ -1,7 +1,9 @@
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import type { HealthAlert, HealthDistricts } from '../../../hub/topics/health.ts';
-import { LEVEL_COLORS, LEVEL_NAMES, memoOn, toRgba } from '../scales.ts';
+import { LEVEL_COLORS, LEVEL_NAMES } from '../scales.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
+import { toRgba } from '../../../core/colour.ts';
 
 /** One pulse every 1.6 s: slow enough to read as "attention here", not as blinking. */
 export const PULSE_MS = 1600;
@@ -12,25 +14,14 @@ export interface AlertFeature extends DistrictFeature {
 }
 
 interface Derived {
-  districts: DistrictsResponse;
   features: AlertFeature[];
   /** The same features as one collection object, so deck sees unchanged data frame to frame. */
   collection: GeoJSON.FeatureCollection;
 }
-const cache = new WeakMap<HealthDistricts, Derived>();
 
-/** Districts in alert, as features carrying their alert: derived once per topic value. */
+/** Districts in alert, as features carrying their alert (through the layer's memo: once per topic value and geometry). */
 export function alertFeatures(value: HealthDistricts, districts: DistrictsResponse): AlertFeature[] {
-  return derived(value, districts).features;
-}
-
-function derived(value: HealthDistricts, districts: DistrictsResponse): Derived {
-  let d = memoOn(cache, value, () => derive(value, districts));
-  if (d.districts !== districts) {
-    d = derive(value, districts);
-    cache.set(value, d);
-  }
-  return d;
+  return derive(value, districts).features;
 }
 
 function derive(value: HealthDistricts, districts: DistrictsResponse): Derived {
@@ -40,7 +31,7 @@ function derive(value: HealthDistricts, districts: DistrictsResponse): Derived {
     .map((f) => ({ ...f, alert: alerts.get(f.properties.code)! }))
     // Higher levels draw last, on top of lower ones where outlines meet.
     .sort((a, b) => levelRank(a.alert) - levelRank(b.alert));
-  return { districts, features, collection: { type: 'FeatureCollection', features } as unknown as GeoJSON.FeatureCollection };
+  return { features, collection: { type: 'FeatureCollection', features } as unknown as GeoJSON.FeatureCollection };
 }
 
 const levelRank = (a: HealthAlert) => ['blue', 'yellow', 'orange', 'red'].indexOf(a.level);
@@ -51,15 +42,9 @@ export function pulseAt(now: number, animate: boolean): number {
   return 0.5 + 0.5 * Math.sin((2 * Math.PI * now) / PULSE_MS);
 }
 
-const offsets = new Map<number, [number, number]>();
-/** The same array for the same scale: a new constant each frame would read as a changed prop. */
+/** Through the layer's memo, the same array for the same scale: a new constant each frame would read as a changed prop. */
 function labelOffset(scale: number): [number, number] {
-  let o = offsets.get(scale);
-  if (!o) {
-    o = [0, 22 * scale];
-    offsets.set(scale, o);
-  }
-  return o;
+  return [0, 22 * scale];
 }
 
 export interface AlertOutlinesInput {
@@ -71,14 +56,15 @@ export interface AlertOutlinesInput {
   now: number;
   animate: boolean;
   labels: boolean;
+  memo: LayerMemo;
 }
 
 /**
  * Districts in alert: a wide glow that breathes (width and opacity are uniforms, so a pulse costs
  * no attribute update), a crisp outline in the warning level's colour, and the level's name.
  */
-export function buildAlertOutlines({ id, districts, value, seq, scale, now, animate, labels }: AlertOutlinesInput) {
-  const { features, collection } = derived(value, districts);
+export function buildAlertOutlines({ id, districts, value, seq, scale, now, animate, labels, memo }: AlertOutlinesInput) {
+  const { features, collection } = memo(derive, value, districts);
   const pulse = pulseAt(now, animate);
   const color = (f: AlertFeature, alpha: number) => toRgba(LEVEL_COLORS[f.alert.level], alpha);
   const layers = [
@@ -125,7 +111,7 @@ export function buildAlertOutlines({ id, districts, value, seq, scale, now, anim
       getText: (f) => LEVEL_NAMES[f.alert.level],
       getPosition: (f) => f.properties.center,
       // Beneath the district's name, which the choropleth draws at the same point.
-      getPixelOffset: labelOffset(scale),
+      getPixelOffset: memo(labelOffset, scale),
       getSize: 15,
       sizeScale: scale,
       sizeUnits: 'pixels',

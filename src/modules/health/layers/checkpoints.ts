@@ -1,6 +1,8 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Checkpoint, HealthCheckpoints } from '../../../hub/topics/health.ts';
-import { KIND_NAMES, STATUS, checkpointStatus, memoOn, percent, toRgba, type Rgba } from '../scales.ts';
+import { KIND_NAMES, STATUS, checkpointStatus, percent } from '../scales.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
+import { toRgba, type Rgba } from '../../../core/colour.ts';
 
 /** Scans an hour at which a checkpoint reaches its full size. */
 export const SCANS_FULL = 12_000;
@@ -14,10 +16,9 @@ export function checkpointRadius(scans: number): number {
 
 export const checkpointColor = (c: Checkpoint): Rgba => STATUS_RGBA[checkpointStatus(c.nonGreenShare)];
 
-const sortedCache = new WeakMap<HealthCheckpoints, Checkpoint[]>();
-/** Checkpoints with the worst last: they draw on top where points overlap. */
+/** Checkpoints with the worst last: they draw on top where points overlap (through the layer's memo). */
 export function drawOrder(value: HealthCheckpoints): Checkpoint[] {
-  return memoOn(sortedCache, value, () => [...value.checkpoints].sort((a, b) => a.nonGreenShare - b.nonGreenShare));
+  return [...value.checkpoints].sort((a, b) => a.nonGreenShare - b.nonGreenShare);
 }
 
 export interface CheckpointsInput {
@@ -26,14 +27,15 @@ export interface CheckpointsInput {
   seq: number;
   scale: number;
   opacity: number;
+  memo: LayerMemo;
 }
 
 /** Checkpoints as points: size by scans in the last hour, colour by status of the non-green share. */
-export function buildCheckpoints({ id, value, seq, scale, opacity }: CheckpointsInput) {
+export function buildCheckpoints({ id, value, seq, scale, opacity, memo }: CheckpointsInput) {
   return [
     new ScatterplotLayer<Checkpoint>({
       id: `${id}-points`,
-      data: drawOrder(value),
+      data: memo(drawOrder, value),
       pickable: true,
       autoHighlight: true,
       highlightColor: [255, 255, 255, 160],

@@ -5,6 +5,10 @@ import { DISTRICTS, T0, district, healthDistricts } from '../test-fixtures.ts';
 import { SHARE_MAX, SHARE_RAMP, shareColor } from '../scales.ts';
 import { buildDistrictShares, describeHealthDistrict, districtsByCode, labelPriority } from './district-shares.ts';
 import type { DistrictFeature } from '../../../hub/contract.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const input = (seq: number, selected: string | null = null, labels = true) => ({
   id: 'shares',
@@ -15,6 +19,7 @@ const input = (seq: number, selected: string | null = null, labels = true) => ({
   scale: 1.5,
   opacity: 0.7,
   labels,
+  memo,
 });
 type Props = { updateTriggers: Record<string, unknown>; getFillColor: (f: DistrictFeature) => number[]; getLineColor: (f: DistrictFeature) => number[] };
 const props = (l: { props: unknown }) => l.props as Props;
@@ -68,9 +73,10 @@ describe('buildDistrictShares', () => {
 
   it('derives the by-code map once per topic value', () => {
     const value = healthDistricts();
-    expect(districtsByCode(value)).toBe(districtsByCode(value));
-    expect(districtsByCode(value).get('500229')!.yellow).toBe(400);
-    expect(districtsByCode(healthDistricts())).not.toBe(districtsByCode(value));
+    expect(memo(districtsByCode, value)).toBe(memo(districtsByCode, value));
+    expect(memo(districtsByCode, value).get('500229')!.yellow).toBe(400);
+    const other = memo(districtsByCode, healthDistricts());
+    expect(other).not.toBe(memo(districtsByCode, value));
   });
 
   it('label priorities stay in deck.gl collision range, alert districts first', () => {

@@ -2,14 +2,15 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import type { HealthDistrict, HealthDistricts } from '../../../hub/topics/health.ts';
 import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
-import { shortName } from '../../overview/layers/district-columns.ts';
-import { LEVEL_NAMES, SHARE_MAX, formatPeople, formatSince, memoOn, percent, shareColor, toRgba, type Rgba } from '../scales.ts';
+import { shortName } from '../../district-names.ts';
+import { LEVEL_NAMES, SHARE_MAX, formatPeople, percent, shareColor } from '../scales.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
+import { toRgba, type Rgba } from '../../../core/colour.ts';
+import { formatSince } from '../../../core/format.ts';
 
-const byCodeCache = new WeakMap<HealthDistricts, Map<string, HealthDistrict>>();
-
-/** The topic's districts by code, derived once per topic value. */
+/** The topic's districts by code: through the layer's memo, once per topic value. */
 export function districtsByCode(value: HealthDistricts): Map<string, HealthDistrict> {
-  return memoOn(byCodeCache, value, () => new Map(value.districts.map((d) => [d.code, d])));
+  return new Map(value.districts.map((d) => [d.code, d]));
 }
 
 /**
@@ -35,14 +36,15 @@ export interface DistrictSharesInput {
   scale: number;
   opacity: number;
   labels: boolean;
+  memo: LayerMemo;
 }
 
 /**
  * Districts filled by the share of non-green codes (sequential), with their names. Fill colours
  * follow the topic's seq through updateTriggers: polygons are tessellated once.
  */
-export function buildDistrictShares({ id, districts, value, seq, selected, scale, opacity, labels }: DistrictSharesInput) {
-  const byCode = districtsByCode(value);
+export function buildDistrictShares({ id, districts, value, seq, selected, scale, opacity, labels, memo }: DistrictSharesInput) {
+  const byCode = memo(districtsByCode, value);
   const fill = (f: DistrictFeature): Rgba => {
     const d = byCode.get(f.properties.code);
     return d ? toRgba(shareColor(d.nonGreenShare), 255) : NO_DATA;

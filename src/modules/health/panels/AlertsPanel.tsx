@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { HEALTH_ALERT_LEVELS, HEALTH_TOPICS, type HealthDistrict, type HealthDistricts } from '../../../hub/topics/health.ts';
-import { LEVEL_COLORS, LEVEL_NAMES, formatPeople, formatSince, percent } from '../scales.ts';
-import { useDistrictNames } from './use-district-names.ts';
+import { LEVEL_COLORS, LEVEL_NAMES, formatPeople, percent } from '../scales.ts';
+import { useDistrictNames } from '../../district-names.ts';
+import { formatSince } from '../../../core/format.ts';
 
 export const ALERT_ROWS = 4;
 

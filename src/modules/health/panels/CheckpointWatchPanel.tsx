@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { HEALTH_TOPICS, type Checkpoint, type HealthCheckpoints } from '../../../hub/topics/health.ts';
-import { shortName } from '../../overview/layers/district-columns.ts';
+import { shortName } from '../../district-names.ts';
 import { KIND_NAMES, STATUS, checkpointStatus, percent } from '../scales.ts';
-import { useDistrictNames } from './use-district-names.ts';
+import { useDistrictNames } from '../../district-names.ts';
 
 export const WATCH_ROWS = 5;
 

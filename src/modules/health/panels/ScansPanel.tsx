@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
-import { formatCn } from '../../../app/format.ts';
+import { useTopic } from '../../../core/wall-context.ts';
+import { formatCn } from '../../../core/format.ts';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { HEALTH_TOPICS, type HealthCheckpoints, type HealthDistricts } from '../../../hub/topics/health.ts';

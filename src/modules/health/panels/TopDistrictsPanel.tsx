@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import { HEALTH_TOPICS, type HealthDistrict, type HealthDistricts } from '../../../hub/topics/health.ts';
-import { shortName } from '../../overview/layers/district-columns.ts';
+import { shortName } from '../../district-names.ts';
 import { LEVEL_COLORS } from '../scales.ts';
-import { useDistrictNames } from './use-district-names.ts';
+import { useDistrictNames } from '../../district-names.ts';
 
 export const TOP_DISTRICTS = 7;
 

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import { HEALTH_TOPICS, type HealthTrend } from '../../../hub/topics/health.ts';
-import { CODE_COLORS, formatHour } from '../scales.ts';
+import { CODE_COLORS } from '../scales.ts';
+import { formatHm } from '../../../core/format.ts';
 
 /** Yellow codes (万人, left axis) and red codes (人, right axis) over the last 24 hours. */
 export function trendOption(trend: HealthTrend) {
@@ -15,7 +16,7 @@ export function trendOption(trend: HealthTrend) {
     grid: { left: 46, right: 46, top: 30, bottom: 26 },
     xAxis: {
       type: 'time',
-      axisLabel: { ...axisLabel, formatter: (v: number) => formatHour(v), hideOverlap: true },
+      axisLabel: { ...axisLabel, formatter: (v: number) => formatHm(v), hideOverlap: true },
       axisLine: { lineStyle: { color: WALL_CHART.grid } },
       splitLine: { show: false },
     },

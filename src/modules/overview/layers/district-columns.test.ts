@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rgb } from 'd3-color';
-import { DISTRICT_RAMP, MAX_COLUMN_M, buildDistrictLayers, describeDistrict, districtScales, shortName } from './district-columns.ts';
+import { DISTRICT_RAMP, MAX_COLUMN_M, buildDistrictLayers, describeDistrict, districtScales } from './district-columns.ts';
+import { shortName } from '../../district-names.ts';
 import { CONTRACT_VERSION, type DistrictFeature, type DistrictFigures, type DistrictsResponse } from '../../../hub/contract.ts';
 
 function feature(code: string, name: string, nameEn: string, areaKm2: number, center: [number, number]): DistrictFeature {

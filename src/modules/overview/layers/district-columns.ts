@@ -1,7 +1,8 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { scaleSequential, scaleSqrt } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
-import { rgb } from 'd3-color';
+import { toRgba } from '../../../core/colour.ts';
+import { shortName } from '../../district-names.ts';
 import type { DistrictFeature, DistrictFigures, DistrictsResponse } from '../../../hub/contract.ts';
 import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
 
@@ -37,11 +38,6 @@ export function districtScales(figures: Map<string, DistrictFigures>) {
   };
 }
 
-function toRgba(css: string, alpha = 235): [number, number, number, number] {
-  const c = rgb(css);
-  return [c.r, c.g, c.b, alpha];
-}
-
 /**
  * Districts extruded by today's data calls, with their names floating above. Stable layer ids
  * and updateTriggers: a live update recolours and re-heights without re-tessellating polygons.
@@ -66,7 +62,7 @@ export function buildDistrictLayers({ id, districts, figures, version, selected,
     getElevation: (f) => height(f as unknown as DistrictFeature),
     getFillColor: (f) => {
       const feature = f as unknown as DistrictFeature;
-      return feature.properties.code === selected ? HIGHLIGHT : toRgba(scales.color(value(feature)));
+      return feature.properties.code === selected ? HIGHLIGHT : toRgba(scales.color(value(feature)), 235);
     },
     updateTriggers: { getElevation: version, getFillColor: [version, selected] },
     transitions: { getElevation: 600 },
@@ -88,14 +84,6 @@ export function buildDistrictLayers({ id, districts, figures, version, selected,
   });
 
   return [columns, names];
-}
-
-/**
- * Map labels use the everyday short form of autonomous counties (石柱土家族自治县 → 石柱县):
- * the full name is too long to read at distance and stays in tooltips and cards.
- */
-export function shortName(name: string): string {
-  return name.replace(/^(.{2})(?:[\u4e00-\u9fa5]{2,8}族)+自治县$/, '$1县');
 }
 
 /** Tooltip and info-card lines for a district: plain text, never HTML. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useOverview } from '../../../app/wall-runtime.ts';
-import { formatPercent } from '../../../app/format.ts';
+import { useOverview } from '../../../core/wall-context.ts';
+import { formatPercent } from '../../../core/format.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { useOverview } from '../../../app/wall-runtime.ts';
-import { formatCn } from '../../../app/format.ts';
+import { useOverview } from '../../../core/wall-context.ts';
+import { formatCn, formatHm } from '../../../core/format.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 
-const hourFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 
 export function DataCallsPanel({ scale }: { scale: number }) {
   const o = useOverview((s) => s.overview);
@@ -18,7 +17,7 @@ export function DataCallsPanel({ scale }: { scale: number }) {
         type: 'time',
         // A day of minutes in a narrow chart: a few hour ticks, and none drawn over another.
         splitNumber: 4,
-        axisLabel: { color: WALL_CHART.muted, fontSize: 14, formatter: (v: number) => hourFormat.format(v), hideOverlap: true },
+        axisLabel: { color: WALL_CHART.muted, fontSize: 14, formatter: (v: number) => formatHm(v), hideOverlap: true },
         axisLine: { lineStyle: { color: WALL_CHART.grid } },
         splitLine: { show: false },
       },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useOverview } from '../../../app/wall-runtime.ts';
+import { useOverview } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';

@@ -1,5 +1,5 @@
-import { useOverview } from '../../../app/wall-runtime.ts';
-import { formatCn } from '../../../app/format.ts';
+import { useOverview } from '../../../core/wall-context.ts';
+import { formatCn } from '../../../core/format.ts';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useOverview } from '../../../app/wall-runtime.ts';
+import { useOverview } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';

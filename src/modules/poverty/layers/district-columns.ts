@@ -3,8 +3,10 @@ import { scaleSqrt } from 'd3-scale';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import type { PovertyDistrict, PovertyDistricts } from '../../../hub/topics/poverty.ts';
 import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
-import { shortName } from '../../overview/layers/district-columns.ts';
-import { SELECTED, formatWan, householdColorScale, memoOn, toRgba, type Rgba } from '../style.ts';
+import { shortName } from '../../district-names.ts';
+import { SELECTED, formatWan, householdColorScale } from '../style.ts';
+import { toRgba, type Rgba } from '../../../core/colour.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 /** Tallest column (the district with the most households lifted), in metres. */
 export const MAX_COLUMN_M = 42_000;
@@ -19,24 +21,13 @@ export interface ColumnDatum extends PovertyDistrict {
 }
 
 interface Derived {
-  districts: DistrictsResponse;
   columns: ColumnDatum[];
   byCode: Map<string, ColumnDatum>;
   maxHouseholds: number;
 }
-const cache = new WeakMap<PovertyDistricts, Derived>();
 
-/** Columns at district centres, derived once per topic value (and per geometry). */
+/** Columns at district centres: through the layer's memo, once per topic value and geometry. */
 export function columnData(value: PovertyDistricts, districts: DistrictsResponse): Derived {
-  let d = memoOn(cache, value, () => derive(value, districts));
-  if (d.districts !== districts) {
-    d = derive(value, districts);
-    cache.set(value, d);
-  }
-  return d;
-}
-
-function derive(value: PovertyDistricts, districts: DistrictsResponse): Derived {
   const figures = new Map(value.districts.map((d) => [d.code, d]));
   const columns: ColumnDatum[] = [];
   for (const f of districts.features) {
@@ -45,7 +36,6 @@ function derive(value: PovertyDistricts, districts: DistrictsResponse): Derived 
     columns.push({ ...d, districtCode: d.code, name: f.properties.name, nameEn: f.properties.nameEn, position: f.properties.center });
   }
   return {
-    districts,
     columns,
     byCode: new Map(columns.map((c) => [c.code, c])),
     maxHouseholds: Math.max(1, ...columns.map((c) => c.households)),
@@ -79,14 +69,16 @@ export interface DistrictColumnsInput {
   selected: string | null;
   scale: number;
   labels: boolean;
+  /** The scene layer's memo (ctx.memo): the derived columns are kept in it. */
+  memo: LayerMemo;
 }
 
 /**
  * Households lifted as columns at the district centres over a flat district layer: key counties
  * tinted and outlined, and, when a district is selected, the others dimmed so its villages stand out.
  */
-export function buildDistrictColumns({ id, districts, value, seq, selected, scale, labels }: DistrictColumnsInput) {
-  const data = columnData(value, districts);
+export function buildDistrictColumns({ id, districts, value, seq, selected, scale, labels, memo }: DistrictColumnsInput) {
+  const data = memo(columnData, value, districts);
   const { height, color } = columnScales(data.maxHouseholds);
   const isKey = (code: string) => data.byCode.get(code)?.keyCounty ?? false;
   const triggers = [seq, selected];

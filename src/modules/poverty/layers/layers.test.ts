@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rgb } from 'd3-color';
 import { DISTRICTS, PAIRS, VILLAGES, povertyDistricts, village } from '../test-fixtures.ts';
-import { HOUSEHOLD_RAMP, INDUSTRIES, toRgba } from '../style.ts';
+import { HOUSEHOLD_RAMP, INDUSTRIES } from '../style.ts';
+import { toRgba } from '../../../core/colour.ts';
 import { MAX_COLUMN_M, buildDistrictColumns, columnData, columnScales, describePovertyDistrict, labelPriority, type ColumnDatum } from './district-columns.ts';
 import { ARC_WIDTH_PX, arcData, arcWidth, buildPairArcs, describePair, type ArcDatum } from './pair-arcs.ts';
-import { LABEL_SPACING_KM, buildVillages, describeVillage, industriesOf, labelledVillages, villageCharacters, villagesOf } from './villages.ts';
+import { LABEL_SPACING_KM, buildVillages, describeVillage, industriesOf, labelledVillages, villageCharacters, villagesByDistrict, villagesOf } from './villages.ts';
 import type { DistrictFeature } from '../../../hub/contract.ts';
 import type { PovertyVillage } from '../../../hub/topics/poverty.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const VALUE = povertyDistricts();
-const columnsInput = (seq: number, selected: string | null = null) => ({ id: 'households', districts: DISTRICTS, value: VALUE, seq, selected, scale: 1, labels: true });
+const columnsInput = (seq: number, selected: string | null = null) => ({ id: 'households', districts: DISTRICTS, value: VALUE, seq, selected, scale: 1, labels: true, memo });
 type Any = Record<string, unknown> & { updateTriggers: Record<string, unknown>; data: unknown };
 const p = (l: { props: unknown }) => l.props as Any;
 
@@ -64,12 +69,16 @@ describe('buildDistrictColumns', () => {
   });
 
   it('derives columns once per topic value and geometry; priorities stay in deck range', () => {
-    expect(columnData(VALUE, DISTRICTS)).toBe(columnData(VALUE, DISTRICTS));
-    expect(columnData(VALUE, DISTRICTS).maxHouseholds).toBe(64_000);
-    for (const c of columnData(VALUE, DISTRICTS).columns) {
+    const d = memo(columnData, VALUE, DISTRICTS);
+    expect(memo(columnData, VALUE, DISTRICTS)).toBe(d);
+    expect(p(buildDistrictColumns(columnsInput(4))[1]).data).toBe(d.columns);
+    // New geometry: derived again.
+    expect(memo(columnData, VALUE, { ...DISTRICTS })).not.toBe(d);
+    expect(d.maxHouseholds).toBe(64_000);
+    for (const c of d.columns) {
       expect(Math.abs(labelPriority(c, 64_000))).toBeLessThanOrEqual(1000);
     }
-    expect(labelPriority(columnData(VALUE, DISTRICTS).columns[1], 64_000)).toBeGreaterThan(labelPriority(columnData(VALUE, DISTRICTS).columns[0], 64_000));
+    expect(labelPriority(d.columns[1], 64_000)).toBeGreaterThan(labelPriority(d.columns[0], 64_000));
   });
 
   it('describes a district in plain text', () => {
@@ -85,7 +94,7 @@ describe('buildDistrictColumns', () => {
 
 describe('buildPairArcs', () => {
   it('one arc per pairing whose districts are known, helper to helped, width by funds', () => {
-    const [arcs] = buildPairArcs({ id: 'pairs', districts: DISTRICTS, value: PAIRS, seq: 1, selected: null, scale: 2, opacity: 0.8 });
+    const [arcs] = buildPairArcs({ id: 'pairs', districts: DISTRICTS, value: PAIRS, seq: 1, selected: null, scale: 2, opacity: 0.8, memo });
     expect(arcs.id).toBe('pairs-arcs');
     const data = p(arcs).data as ArcDatum[];
     expect(data.map((a) => a.id)).toEqual(['pair-500103-500229', 'pair-500103-500154']);
@@ -95,7 +104,8 @@ describe('buildPairArcs', () => {
     const width = p(arcs).getWidth as (a: ArcDatum) => number;
     expect(width(data[0])).toBe(ARC_WIDTH_PX.max);
     expect(width(data[1])).toBeCloseTo(ARC_WIDTH_PX.min + (ARC_WIDTH_PX.max - ARC_WIDTH_PX.min) * 0.5, 2);
-    expect(arcData(PAIRS, DISTRICTS)).toBe(arcData(PAIRS, DISTRICTS));
+    expect(memo(arcData, PAIRS, DISTRICTS)).toBe(memo(arcData, PAIRS, DISTRICTS));
+    expect(memo(arcData, PAIRS, DISTRICTS).arcs).toBe(data);
     fc.assert(fc.property(fc.double({ min: 0, max: 1e7, noNaN: true }), (f) => {
       const w = arcWidth(f, 1e7);
       expect(w).toBeGreaterThanOrEqual(ARC_WIDTH_PX.min);
@@ -104,7 +114,7 @@ describe('buildPairArcs', () => {
   });
 
   it('a selection keeps its own pairings bright and fades the rest', () => {
-    const [arcs] = buildPairArcs({ id: 'pairs', districts: DISTRICTS, value: PAIRS, seq: 5, selected: '500229', scale: 1, opacity: 1 });
+    const [arcs] = buildPairArcs({ id: 'pairs', districts: DISTRICTS, value: PAIRS, seq: 5, selected: '500229', scale: 1, opacity: 1, memo });
     const data = p(arcs).data as ArcDatum[];
     const src = p(arcs).getSourceColor as (a: ArcDatum) => number[];
     expect(src(data[0])[3]).toBe(235);
@@ -116,20 +126,26 @@ describe('buildPairArcs', () => {
 
 describe('buildVillages (the drill-down)', () => {
   it('keeps its layer ids with no selection, drawing nothing', () => {
-    const layers = buildVillages({ id: 'villages', value: VILLAGES, seq: 1, selected: null, scale: 1, labels: true });
+    const layers = buildVillages({ id: 'villages', value: VILLAGES, seq: 1, selected: null, scale: 1, labels: true, memo });
     expect(layers.map((l) => l.id)).toEqual(['villages-points', 'villages-labels']);
     expect(p(layers[0]).data).toEqual([]);
   });
 
   it('shows the selected district villages, coloured by industry, largest first', () => {
-    const [points, labels] = buildVillages({ id: 'villages', value: VILLAGES, seq: 1, selected: '500229', scale: 1, labels: true });
+    const [points, labels] = buildVillages({ id: 'villages', value: VILLAGES, seq: 1, selected: '500229', scale: 1, labels: true, memo });
     const data = p(points).data as PovertyVillage[];
     expect(data.map((v) => v.id)).toEqual(['v-500229-1', 'v-500229-2', 'v-500229-0']);
     expect((p(points).getFillColor as (v: PovertyVillage) => number[])(data[0])).toEqual(toRgba(INDUSTRIES.pigs.color, 250));
     // Two villages 1 km apart: only the larger is named.
     expect((p(labels).data as PovertyVillage[]).map((v) => v.id)).toEqual(['v-500229-1', 'v-500229-2']);
-    expect(villagesOf(VILLAGES, '500229')).toBe(villagesOf(VILLAGES, '500229'));
-    expect(villagesOf(VILLAGES, '500103')).toEqual([]);
+    const byDistrict = memo(villagesByDistrict, VILLAGES);
+    expect(memo(villagesByDistrict, VILLAGES)).toBe(byDistrict);
+    expect(villagesOf(byDistrict, '500229')).toBe(data);
+    expect(villagesOf(byDistrict, '500103')).toEqual([]);
+    // The same frame again: the same data for deck (no attribute rebuild).
+    const [points2, labels2] = buildVillages({ id: 'villages', value: VILLAGES, seq: 2, selected: '500229', scale: 1, labels: true, memo });
+    expect(p(points2).data).toBe(data);
+    expect(p(labels2).data).toBe(p(labels).data);
   });
 
   it('labels only villages clear of each other, and the glyph atlas covers every name', () => {
@@ -152,7 +168,7 @@ describe('buildVillages (the drill-down)', () => {
     );
     const chars = villageCharacters(VILLAGES);
     for (const v of VILLAGES.villages) for (const ch of v.name) expect(chars).toContain(ch);
-    expect(villageCharacters(VILLAGES)).toBe(chars);
+    expect(memo(villageCharacters, VILLAGES)).toBe(chars);
   });
 
   it('industries are counted most first; tooltips are text', () => {

@@ -1,7 +1,9 @@
 import { ArcLayer } from '@deck.gl/layers';
 import type { DistrictsResponse } from '../../../hub/contract.ts';
 import type { PovertyPair, PovertyPairs } from '../../../hub/topics/poverty.ts';
-import { PAIR_COLORS, formatFunds, memoOn, toRgba } from '../style.ts';
+import { PAIR_COLORS, formatFunds } from '../style.ts';
+import { toRgba } from '../../../core/colour.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 export const ARC_WIDTH_PX = { min: 1.5, max: 6 } as const;
 
@@ -13,23 +15,12 @@ export interface ArcDatum extends PovertyPair {
 }
 
 interface Derived {
-  districts: DistrictsResponse;
   arcs: ArcDatum[];
   maxFunds: number;
 }
-const cache = new WeakMap<PovertyPairs, Derived>();
 
-/** Arcs from helper to helped district centre, derived once per topic value (and per geometry). */
+/** Arcs from helper to helped district centre: through the layer's memo, once per topic value and geometry. */
 export function arcData(value: PovertyPairs, districts: DistrictsResponse): Derived {
-  let d = memoOn(cache, value, () => derive(value, districts));
-  if (d.districts !== districts) {
-    d = derive(value, districts);
-    cache.set(value, d);
-  }
-  return d;
-}
-
-function derive(value: PovertyPairs, districts: DistrictsResponse): Derived {
   const props = new Map(districts.features.map((f) => [f.properties.code, f.properties]));
   const arcs: ArcDatum[] = [];
   for (const p of value.pairs) {
@@ -38,7 +29,7 @@ function derive(value: PovertyPairs, districts: DistrictsResponse): Derived {
     if (!a || !b) continue;
     arcs.push({ ...p, source: a.center, target: b.center, fromName: a.name, toName: b.name });
   }
-  return { districts, arcs, maxFunds: Math.max(1, ...arcs.map((a) => a.fundsWan)) };
+  return { arcs, maxFunds: Math.max(1, ...arcs.map((a) => a.fundsWan)) };
 }
 
 export function arcWidth(funds: number, maxFunds: number): number {
@@ -53,11 +44,13 @@ export interface PairArcsInput {
   selected: string | null;
   scale: number;
   opacity: number;
+  /** The scene layer's memo (ctx.memo): the derived arcs are kept in it. */
+  memo: LayerMemo;
 }
 
 /** Paired assistance: an arc from each helper district to the key county it helps, width by funds. */
-export function buildPairArcs({ id, districts, value, seq, selected, scale, opacity }: PairArcsInput) {
-  const { arcs, maxFunds } = arcData(value, districts);
+export function buildPairArcs({ id, districts, value, seq, selected, scale, opacity, memo }: PairArcsInput) {
+  const { arcs, maxFunds } = memo(arcData, value, districts);
   // With a district selected, only its own pairings keep their colour.
   const alpha = (a: ArcDatum) => (!selected || a.from === selected || a.to === selected ? 235 : 35);
   return [

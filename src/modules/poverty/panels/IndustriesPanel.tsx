@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useOverview, useTopic, useWallRuntime } from '../../../app/wall-runtime.ts';
+import { useOverview, useTopic, useWallRuntime } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import { POVERTY_TOPICS, type PovertyVillages } from '../../../hub/topics/poverty.ts';
-import { shortName } from '../../overview/layers/district-columns.ts';
-import { industriesOf, villagesOf } from '../layers/villages.ts';
+import { shortName } from '../../district-names.ts';
+import { industriesOf, villagesByDistrict, villagesOf } from '../layers/villages.ts';
 import { INDUSTRIES } from '../style.ts';
 
 export const INDUSTRY_ROWS = 6;
@@ -44,11 +44,13 @@ export function IndustriesPanel({ scale }: { scale: number }) {
   const selected = useStore(runtime.selection, (s) => s.district);
   const v = useTopic<PovertyVillages>(POVERTY_TOPICS.villages);
   const districts = useOverview((s) => s.districts);
+  const data = v?.data;
+  const byDistrict = useMemo(() => (data ? villagesByDistrict(data) : null), [data]);
   const { rows, scoped } = useMemo(() => {
-    if (!v) return { rows: [], scoped: false };
-    const own = villagesOf(v.data, selected);
-    return own.length ? { rows: industriesOf(own), scoped: true } : { rows: industriesOf(v.data.villages), scoped: false };
-  }, [v, selected]);
+    if (!data || !byDistrict) return { rows: [], scoped: false };
+    const own = villagesOf(byDistrict, selected);
+    return own.length ? { rows: industriesOf(own), scoped: true } : { rows: industriesOf(data.villages), scoped: false };
+  }, [data, byDistrict, selected]);
   const option = useMemo(() => industriesOption(rows), [rows]);
   const name = scoped ? districts?.features.find((f) => f.properties.code === selected)?.properties.name : undefined;
   if (!rows.length) return <PanelWaiting />;

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { useOverview, useTopic } from '../../../app/wall-runtime.ts';
+import { useOverview, useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import { POVERTY_TOPICS, type PovertyDistrict, type PovertyDistricts } from '../../../hub/topics/poverty.ts';
-import { shortName } from '../../overview/layers/district-columns.ts';
+import { shortName } from '../../district-names.ts';
 
 export const KEY_ROWS = 7;
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useOverview, useTopic } from '../../../app/wall-runtime.ts';
+import { useOverview, useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { POVERTY_TOPICS, type PovertyPair, type PovertyPairs } from '../../../hub/topics/poverty.ts';
-import { shortName } from '../../overview/layers/district-columns.ts';
+import { shortName } from '../../district-names.ts';
 import { PAIR_COLORS, formatFunds } from '../style.ts';
 
 export const PAIR_ROWS = 5;

@@ -1,4 +1,4 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { POVERTY_TOPICS, type PovertyDistricts } from '../../../hub/topics/poverty.ts';

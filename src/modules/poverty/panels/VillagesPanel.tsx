@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useOverview, useTopic, useWallRuntime } from '../../../app/wall-runtime.ts';
+import { useOverview, useTopic, useWallRuntime } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { POVERTY_TOPICS, type PovertyDistricts, type PovertyVillages } from '../../../hub/topics/poverty.ts';
-import { villagesOf } from '../layers/villages.ts';
+import { villagesByDistrict, villagesOf } from '../layers/villages.ts';
 import { INDUSTRIES, formatGrowth } from '../style.ts';
 
 export const VILLAGE_ROWS = 5;
@@ -17,7 +17,9 @@ export function VillagesPanel() {
   const districts = useOverview((s) => s.districts);
   const name = useMemo(() => districts?.features.find((f) => f.properties.code === selected)?.properties.name, [districts, selected]);
   const registered = useMemo(() => figures?.data.districts.find((d) => d.code === selected)?.villages, [figures, selected]);
-  if (!v) return <PanelWaiting />;
+  const data = v?.data;
+  const byDistrict = useMemo(() => (data ? villagesByDistrict(data) : null), [data]);
+  if (!v || !byDistrict) return <PanelWaiting />;
   if (!selected) {
     return (
       <p className="poverty-villages__prompt" data-testid="poverty-villages-prompt">
@@ -26,7 +28,7 @@ export function VillagesPanel() {
       </p>
     );
   }
-  const villages = villagesOf(v.data, selected);
+  const villages = villagesOf(byDistrict, selected);
   return (
     <div className="poverty-villages" data-testid="poverty-villages" data-district={selected}>
       <p className="poverty-villages__head">

@@ -1,7 +1,9 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Incident, TrafficCongestion } from '../../../hub/topics/traffic.ts';
-import { INCIDENT_STYLE, formatHm, toRgba } from '../scales.ts';
+import { INCIDENT_STYLE } from '../scales.ts';
+import { toRgba } from '../../../core/colour.ts';
+import { formatHm } from '../../../core/format.ts';
 
 export interface IncidentLayerInput {
   id: string;

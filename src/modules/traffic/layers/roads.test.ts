@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Road, TrafficCongestion, TrafficRoads } from '../../../hub/topics/traffic.ts';
 import { LEVEL_RGBA, NO_DATA_RGBA } from '../scales.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
 import { buildRoadLayers, deriveRoads, describeRoad, roadColors } from './roads.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const road = (id: string, cls: Road['class'], bridge = false, name = '红旗路'): Road => ({
   id,
@@ -40,10 +44,13 @@ describe('roadColors', () => {
     expect(c).toEqual([LEVEL_RGBA[0], LEVEL_RGBA[1], LEVEL_RGBA[3], LEVEL_RGBA[4]]);
   });
 
-  it('is memoised per congestion value', () => {
+  it('is memoised per congestion value, through the layer memo', () => {
     const value = congestion([1, 2, 3, 4]);
-    expect(roadColors(ROADS, value)).toBe(roadColors(ROADS, value));
-    expect(roadColors(ROADS, congestion([1, 2, 3, 4]))).not.toBe(roadColors(ROADS, value));
+    expect(memo(roadColors, ROADS, value)).toBe(memo(roadColors, ROADS, value));
+    const colors = memo(roadColors, ROADS, value);
+    expect(memo(roadColors, ROADS, congestion([1, 2, 3, 4]))).not.toBe(colors);
+    // Missing congestion: still one array while nothing changes.
+    expect(memo(roadColors, ROADS, null)).toBe(memo(roadColors, ROADS, null));
   });
 
   it('falls back to a neutral colour while congestion follows another network version or is missing', () => {
@@ -54,7 +61,7 @@ describe('roadColors', () => {
 });
 
 describe('buildRoadLayers', () => {
-  const input = (seq: number, index = [1, 5, 8.5, 3]) => ({ id: 'roads', roads: ROADS, congestion: congestion(index), congestionSeq: seq, scale: 2 });
+  const input = (seq: number, index = [1, 5, 8.5, 3]) => ({ id: 'roads', roads: ROADS, congestion: congestion(index), congestionSeq: seq, scale: 2, memo });
 
   it('makes glow, paths and bridge labels with stable ids', () => {
     expect(buildRoadLayers(input(1)).map((l) => l.id)).toEqual(['roads-glow', 'roads-paths', 'roads-bridge-labels']);
@@ -85,24 +92,27 @@ describe('buildRoadLayers', () => {
   });
 
   it('labels bridges at their middle', () => {
-    const d = deriveRoads(ROADS);
+    const d = memo(deriveRoads, ROADS);
     expect(d.bridges).toEqual([{ name: '千厮门大桥', position: [106.56, 29.555], index: 2 }]);
-    expect(deriveRoads(ROADS)).toBe(d);
+    expect(memo(deriveRoads, ROADS)).toBe(d);
+    const [glow, , labels] = buildRoadLayers(input(3));
+    expect(props(glow).data).toBe(d.major);
+    expect(props(labels).data).toBe(d.bridges);
   });
 });
 
 describe('describeRoad', () => {
   it('gives name, class, index with its level, speed, district and length as plain text', () => {
-    const lines = describeRoad(ROADS.roads[2], ROADS, congestion([1, 5, 8.5, 3]), () => '渝中区');
+    const lines = describeRoad(ROADS.roads[2], ROADS, congestion([1, 5, 8.5, 3]), () => '渝中区', deriveRoads(ROADS).byId);
     expect(lines).toEqual(['千厮门大桥  主干路 · 过江桥梁', '拥堵指数 8.5 严重拥堵', '平均车速 13 km/h', '渝中区 · 路段长 2.4 km']);
   });
 
   it('without matching congestion, only what the network knows', () => {
-    expect(describeRoad(ROADS.roads[0], ROADS, congestion([1, 2, 3, 4], 99), () => undefined)).toEqual(['红旗路  支路', '路段长 2.4 km']);
+    expect(describeRoad(ROADS.roads[0], ROADS, congestion([1, 2, 3, 4], 99), () => undefined, deriveRoads(ROADS).byId)).toEqual(['红旗路  支路', '路段长 2.4 km']);
   });
 
   it('passes markup through as text', () => {
     const hostile = { ...ROADS.roads[0], name: '<img src=x onerror=alert(1)>' };
-    expect(describeRoad(hostile, { version: 7, roads: [hostile] }, null, () => undefined)[0]).toBe('<img src=x onerror=alert(1)>  支路');
+    expect(describeRoad(hostile, { version: 7, roads: [hostile] }, null, () => undefined, new Map([[hostile.id, 0]]))[0]).toBe('<img src=x onerror=alert(1)>  支路');
   });
 });

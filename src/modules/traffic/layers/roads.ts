@@ -2,7 +2,9 @@ import { PathLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Road, TrafficCongestion, TrafficRoads } from '../../../hub/topics/traffic.ts';
 import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
-import { NO_DATA_RGBA, ROAD_CLASS_NAMES, ROAD_WIDTH_PX, congestionLevel, levelRgba, type Rgba } from '../scales.ts';
+import { NO_DATA_RGBA, ROAD_CLASS_NAMES, ROAD_WIDTH_PX, congestionLevel, levelRgba } from '../scales.ts';
+import { type Rgba } from '../../../core/colour.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 export interface RoadLayerInput {
   /** Prefix of the deck.gl layer ids (the scene layer's id). */
@@ -15,19 +17,19 @@ export interface RoadLayerInput {
   labels?: boolean;
   glow?: boolean;
   opacity?: number;
+  /** The scene layer's memo (ctx.memo): colours and derived network data are kept in it. */
+  memo: LayerMemo;
 }
 
-/** Colour per road, in road order: memoised per congestion value (and the network it follows). */
-const colorCache = new WeakMap<TrafficCongestion, { roads: TrafficRoads; colors: Rgba[] }>();
+/**
+ * Colour per road, in road order, for a congestion value and the network it follows: through the
+ * layer's memo (ctx.memo), once per congestion value and network.
+ */
 export function roadColors(roads: TrafficRoads, congestion: TrafficCongestion | null): Rgba[] {
   if (!congestion || congestion.roadsVersion !== roads.version || congestion.index.length !== roads.roads.length) {
     return roads.roads.map(() => NO_DATA_RGBA);
   }
-  const cached = colorCache.get(congestion);
-  if (cached && cached.roads === roads) return cached.colors;
-  const colors = congestion.index.map(levelRgba);
-  colorCache.set(congestion, { roads, colors });
-  return colors;
+  return congestion.index.map(levelRgba);
 }
 
 interface Derived {
@@ -36,10 +38,8 @@ interface Derived {
   bridges: { name: string; position: [number, number]; index: number }[];
   byId: Map<string, number>;
 }
-const derivedCache = new WeakMap<TrafficRoads, Derived>();
+/** Main roads, bridges and the road index of a network: through the layer's memo, once per network. */
 export function deriveRoads(roads: TrafficRoads): Derived {
-  let d = derivedCache.get(roads);
-  if (d) return d;
   const major: Road[] = [];
   const majorIndex: number[] = [];
   const bridges: Derived['bridges'] = [];
@@ -51,18 +51,16 @@ export function deriveRoads(roads: TrafficRoads): Derived {
       bridges.push({ name: r.name, position: [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2], index: i });
     }
   });
-  d = { major, majorIndex, bridges, byId: new Map(roads.roads.map((r, i) => [r.id, i])) };
-  derivedCache.set(roads, d);
-  return d;
+  return { major, majorIndex, bridges, byId: new Map(roads.roads.map((r, i) => [r.id, i])) };
 }
 
 /**
  * Roads coloured by their congestion level: a soft glow under the main roads, the roads, and the
  * bridge names. Stable ids; a congestion update only re-runs the colour accessor.
  */
-export function buildRoadLayers({ id, roads, congestion, congestionSeq, scale, labels = true, glow = true, opacity = 1 }: RoadLayerInput): Layer[] {
-  const colors = roadColors(roads, congestion);
-  const derived = deriveRoads(roads);
+export function buildRoadLayers({ id, roads, congestion, congestionSeq, scale, labels = true, glow = true, opacity = 1, memo }: RoadLayerInput): Layer[] {
+  const colors = memo(roadColors, roads, congestion);
+  const derived = memo(deriveRoads, roads);
   const version = `${roads.version}:${congestionSeq}`;
   const layers: Layer[] = [];
   if (glow) {
@@ -130,15 +128,16 @@ export function buildRoadLayers({ id, roads, congestion, congestionSeq, scale, l
   return layers;
 }
 
-/** Hover text of a road: plain lines, never HTML. */
+/** Hover text of a road: plain lines, never HTML. `byId` is the network's road index (deriveRoads). */
 export function describeRoad(
   road: Road,
   roads: TrafficRoads,
   congestion: TrafficCongestion | null,
   districtName: (code: string) => string | undefined,
+  byId: ReadonlyMap<string, number>,
 ): string[] {
   const lines = [`${road.name}  ${ROAD_CLASS_NAMES[road.class]}${road.bridge ? ' · 过江桥梁' : ''}`];
-  const i = deriveRoads(roads).byId.get(road.id);
+  const i = byId.get(road.id);
   if (congestion && i !== undefined && congestion.roadsVersion === roads.version && i < congestion.index.length) {
     const index = congestion.index[i];
     lines.push(`拥堵指数 ${index.toFixed(1)} ${congestionLevel(index).name}`);

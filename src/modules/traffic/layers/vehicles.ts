@@ -2,6 +2,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { TrafficVehicles } from '../../../hub/topics/traffic.ts';
 import { SPEED_LUT } from '../scales.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 export interface VehicleLayerInput {
   id: string;
@@ -13,6 +14,8 @@ export interface VehicleLayerInput {
   transitionMs?: number;
   radiusPx?: number;
   opacity?: number;
+  /** The scene layer's memo (ctx.memo): one data object per frame is kept in it. */
+  memo: LayerMemo;
 }
 
 export interface VehicleBinaryData {
@@ -25,23 +28,19 @@ export interface VehicleBinaryData {
 
 /**
  * The frame as deck.gl binary attributes: positions straight from the wire, colours looked up
- * from the speed column. One object per frame (memoised on the frame), no per-vehicle objects.
+ * from the speed column. No per-vehicle objects. Through the layer's memo: one object per frame,
+ * the same while the frame is (deck compares data by reference).
  */
-const dataCache = new WeakMap<TrafficVehicles, VehicleBinaryData>();
 export function vehicleData(v: TrafficVehicles & { colors?: Uint8Array }): VehicleBinaryData {
-  let data = dataCache.get(v);
-  if (data) return data;
   // The decode worker has already looked the colours up; frames from elsewhere (tests) have not.
   const colors = v.colors ?? lookUpColors(v);
-  data = {
+  return {
     length: v.count,
     attributes: {
       getPosition: { value: v.positions, size: 2 },
       getFillColor: { value: colors, size: 4, normalized: true },
     },
   };
-  dataCache.set(v, data);
-  return data;
 }
 
 function lookUpColors(v: TrafficVehicles): Uint8Array {
@@ -62,11 +61,11 @@ function lookUpColors(v: TrafficVehicles): Uint8Array {
  * from where it is drawn to its new position over one frame interval (GPU interpolation; vehicle
  * i is the same vehicle in every frame), so the fleet flows instead of jumping once a second.
  */
-export function buildVehicleLayers({ id, vehicles, scale, animate, transitionMs = 1000, radiusPx = 1, opacity = 1 }: VehicleLayerInput): Layer[] {
+export function buildVehicleLayers({ id, vehicles, scale, animate, transitionMs = 1000, radiusPx = 1, opacity = 1, memo }: VehicleLayerInput): Layer[] {
   return [
     new ScatterplotLayer({
       id: `${id}-points`,
-      data: vehicleData(vehicles) as never,
+      data: memo(vehicleData, vehicles) as never,
       radiusUnits: 'pixels',
       getRadius: radiusPx,
       radiusScale: scale,

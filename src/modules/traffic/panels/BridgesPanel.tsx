@@ -1,4 +1,4 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import type { TrafficCongestion } from '../../../hub/topics/traffic.ts';
 import { RoadList } from './RoadList.tsx';

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { VisualMapPiecewiseComponent } from 'echarts/components';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART, echarts } from '../../../panels/echarts-setup.ts';
 import type { TrafficCongestion } from '../../../hub/topics/traffic.ts';
-import { CONGESTION_LEVELS, congestionLevel, formatHm } from '../scales.ts';
+import { CONGESTION_LEVELS, congestionLevel } from '../scales.ts';
+import { formatHm } from '../../../core/format.ts';
 
 // The trend line takes the level colour of each stretch: needs the piecewise visual map.
 echarts.use([VisualMapPiecewiseComponent]);

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import type { TrafficCongestion } from '../../../hub/topics/traffic.ts';
 import { congestionLevel, shortDistrict } from '../scales.ts';
-import { useDistrictNames } from './use-district-names.ts';
+import { useDistrictNames } from '../../district-names.ts';
 
 export function districtOption(rows: { name: string; index: number; speedKmh: number }[]) {
   const sorted = [...rows].sort((a, b) => a.index - b.index);

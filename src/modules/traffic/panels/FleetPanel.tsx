@@ -1,5 +1,5 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
-import { formatCn } from '../../../app/format.ts';
+import { useTopic } from '../../../core/wall-context.ts';
+import { formatCn } from '../../../core/format.ts';
 import { KpiTile } from '../../../panels/KpiTile.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import type { TrafficCongestion } from '../../../hub/topics/traffic.ts';

@@ -1,7 +1,8 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import type { TrafficCongestion } from '../../../hub/topics/traffic.ts';
-import { INCIDENT_STYLE, formatHm } from '../scales.ts';
+import { INCIDENT_STYLE } from '../scales.ts';
+import { formatHm } from '../../../core/format.ts';
 
 const ROWS = 5;
 

@@ -1,6 +1,6 @@
 import type { RoadRef } from '../../../hub/topics/traffic.ts';
 import { congestionLevel, shortDistrict } from '../scales.ts';
-import { useDistrictNames } from './use-district-names.ts';
+import { useDistrictNames } from '../../district-names.ts';
 
 /** Ranked roads: name, district, a bar to 10, the index in its level colour, the speed. */
 export function RoadList({ rows, testId, showDistrict = true }: { rows: RoadRef[]; testId: string; showDistrict?: boolean }) {

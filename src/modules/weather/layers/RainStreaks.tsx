@@ -14,7 +14,7 @@ import {
   BufferAttribute,
 } from 'three';
 import type { GridSpec } from '../../../hub/contract.ts';
-import { useCity } from '../../../twin/city/context.ts';
+import { useCity } from '../../../core/city-context.ts';
 
 /** A rain-rate grid, as the weather radar delivers it: sqrt-scaled bytes, mm/h = (q / 25)². */
 export interface RainField {

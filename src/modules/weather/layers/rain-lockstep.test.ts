@@ -14,16 +14,16 @@ describe('radar loop in lock-step', () => {
   it('two displays that received a frame at different moments show the same blend at one wall moment', () => {
     const left = new RadarFrames();
     const right = new RadarFrames();
-    left.update('rain', published(T, 1), T + 250, true);
-    right.update('rain', published(T, 1), T + 900, true);
+    left.update(published(T, 1), T + 250, true);
+    right.update(published(T, 1), T + 900, true);
     const next = published(T + 5000, 2);
     // The left display hears of the next frame 40 ms after publication, the right one 1.3 s after.
-    left.update('rain', next, T + 5240, true);
-    right.update('rain', next, T + 6500, true);
+    left.update(next, T + 5240, true);
+    right.update(next, T + 6500, true);
     for (const at of [T + 6600, T + 7000, T + 8000, T + 9500, T + 11_000]) {
-      expect(left.update('rain', next, at, true).t).toBe(right.update('rain', next, at, true).t);
+      expect(left.update(next, at, true).t).toBe(right.update(next, at, true).t);
     }
-    expect(left.update('rain', next, T + 7700, true).t).toBeGreaterThan(0);
-    expect(left.update('rain', next, T + 7700, true).t).toBeLessThan(1);
+    expect(left.update(next, T + 7700, true).t).toBeGreaterThan(0);
+    expect(left.update(next, T + 7700, true).t).toBeLessThan(1);
   });
 });

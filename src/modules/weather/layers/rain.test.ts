@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { REGISTRY } from '../../registry.ts';
 import { RadarSchema, rainQuantOf, type Radar } from '../../../hub/topics/weather.ts';
 import type { TopicValue } from '../../../store/topic-store.ts';
 import { RAIN_LUT, RAIN_STOPS, rainColor } from '../colors.ts';
-import { BLEND_STEPS, EDGE_FADE_CELLS, RadarFrames, buildRainLayers, edgeFade, paintRadar, type RadarImage } from './rain.ts';
+import { BLEND_STEPS, EDGE_FADE_CELLS, RadarFrames, buildRainLayers, edgeFade, paintRadar, radarFrames, type RadarImage } from './rain.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
 
 const T = Date.UTC(2024, 6, 15, 7, 0);
 const COLS = 20;
@@ -59,40 +61,48 @@ describe('paintRadar', () => {
 describe('RadarFrames', () => {
   it('without animation shows the latest frame', () => {
     const frames = new RadarFrames();
-    frames.update('rain', value(radar(T, () => 1), 1), 0, false);
-    const { frames: f, t } = frames.update('rain', value(radar(T + 5000, () => 2), 2), 0, false);
+    frames.update(value(radar(T, () => 1), 1), 0, false);
+    const { frames: f, t } = frames.update(value(radar(T + 5000, () => 2), 2), 0, false);
     expect(t).toBe(1);
     expect(f.cur.time).toBe(T + 5000);
   });
 
   it('with animation eases from the previous frame over one radar interval, in steps', () => {
     const frames = new RadarFrames();
-    frames.update('rain', value(radar(T, () => 1), 1), 1000, true);
+    frames.update(value(radar(T, () => 1), 1), 1000, true);
     const next = value(radar(T + 5000, () => 2), 2);
-    expect(frames.update('rain', next, 2000, true).t).toBe(0);
-    const mid = frames.update('rain', next, 4500, true).t;
+    expect(frames.update(next, 2000, true).t).toBe(0);
+    const mid = frames.update(next, 4500, true).t;
     expect(mid).toBeCloseTo(0.5, 6);
     expect(Math.round(mid * BLEND_STEPS)).toBe(mid * BLEND_STEPS);
-    expect(frames.update('rain', next, 9000, true).t).toBe(1);
+    expect(frames.update(next, 9000, true).t).toBe(1);
   });
 
   it('does not blend across a gap, a changed grid, or an older frame', () => {
     const frames = new RadarFrames();
-    frames.update('rain', value(radar(T, () => 1), 1), 0, true);
-    expect(frames.update('rain', value(radar(T + 120_000, () => 2), 2), 10, true).frames.prev).toBeNull();
+    frames.update(value(radar(T, () => 1), 1), 0, true);
+    expect(frames.update(value(radar(T + 120_000, () => 2), 2), 10, true).frames.prev).toBeNull();
     const other = radar(T + 125_000, () => 2, { bbox: [105, 28, 110, 32], cols: 10, rows: 8 });
-    expect(frames.update('rain', value(other, 3), 20, true).frames.prev).toBeNull();
-    // Layers are kept apart.
-    expect(frames.update('other', value(radar(T, () => 1), 1), 0, true).frames.cur.time).toBe(T);
+    expect(frames.update(value(other, 3), 20, true).frames.prev).toBeNull();
+    expect(frames.update(value(radar(T + 120_000, () => 2), 4), 30, true).frames.prev).toBeNull();
+  });
+
+  it('are kept per scene layer, in its memo, for the layer\'s life', () => {
+    const a = createLayerMemo();
+    const b = createLayerMemo();
+    expect(a(radarFrames)).toBe(a(radarFrames));
+    expect(a(radarFrames)).not.toBe(b(radarFrames));
+    a(radarFrames).update(value(radar(T + 5000, () => 2), 2), 0, true);
+    expect(b(radarFrames).update(value(radar(T, () => 1), 1), 0, true).frames.cur.time).toBe(T);
   });
 });
 
 describe('buildRainLayers', () => {
   it('one bitmap with a stable id over the grid bbox, image reused until the picture changes', () => {
-    const frames = new RadarFrames();
+    const memo = createLayerMemo();
     const v = value(radar(T, (i) => i), 7);
-    const [a] = buildRainLayers({ id: 'rain', radar: v, now: 0, animate: false, opacity: 0.8, frames });
-    const [b] = buildRainLayers({ id: 'rain', radar: v, now: 5, animate: false, opacity: 0.8, frames });
+    const [a] = buildRainLayers({ id: 'rain', radar: v, now: 0, animate: false, opacity: 0.8, memo });
+    const [b] = buildRainLayers({ id: 'rain', radar: v, now: 5, animate: false, opacity: 0.8, memo });
     expect(a.id).toBe('rain-image');
     expect(b.id).toBe('rain-image');
     const props = (l: typeof a) => l.props as unknown as { image: unknown; bounds: number[]; opacity: number; _imageCoordinateSystem: string };
@@ -100,8 +110,22 @@ describe('buildRainLayers', () => {
     expect(props(a).image).toBe(props(b).image);
     expect(props(a)._imageCoordinateSystem).toBe('lnglat');
     expect(props(a).opacity).toBe(0.8);
-    const [c] = buildRainLayers({ id: 'rain', radar: value(radar(T + 5000, () => 3), 8), now: 10, animate: false, opacity: 0.8, frames });
+    const [c] = buildRainLayers({ id: 'rain', radar: value(radar(T + 5000, () => 3), 8), now: 10, animate: false, opacity: 0.8, memo });
     expect(props(c).image).not.toBe(props(a).image);
+    // The edge fade is computed once per grid size, in the layer's memo.
+    expect(memo(edgeFade, COLS, ROWS)).toBe(memo(edgeFade, COLS, ROWS));
+  });
+
+  it('with animation, paints once per blend step and keeps the image between steps', () => {
+    const memo = createLayerMemo();
+    const image = (l: { props: unknown }) => (l.props as { image: unknown }).image;
+    buildRainLayers({ id: 'rain', radar: value(radar(T, () => 1), 1), now: T, animate: true, opacity: 1, memo });
+    const next = value(radar(T + 5000, () => 4), 2);
+    const [a] = buildRainLayers({ id: 'rain', radar: next, now: T + 5000 + 2000, animate: true, opacity: 1, memo });
+    const [b] = buildRainLayers({ id: 'rain', radar: next, now: T + 5000 + 2010, animate: true, opacity: 1, memo });
+    expect(image(b)).toBe(image(a));
+    const [c] = buildRainLayers({ id: 'rain', radar: next, now: T + 5000 + 3000, animate: true, opacity: 1, memo });
+    expect(image(c)).not.toBe(image(a));
   });
 
   it('the ramp runs through the CMA radar colours in order of rain rate', () => {
@@ -118,7 +142,10 @@ describe('rain in the 3D city', () => {
     const { rainSeconds } = await import('./RainStreaks.tsx');
     const kind = weatherModule.layers.find((l) => l.kind === 'weather.rain')!;
     const entry = { id: 'rain', kind: 'weather.rain', visible: true, topic: undefined, style: {} } as never;
-    const input = (r: Radar) => ({ scene: { layers: [] } as never, topics: { values: { 'weather.radar': value(r, 1) } }, districts: null, overview: null, selectedDistrict: null, scale: 1, now: 0, animate: false });
+    const { SceneLayerStates } = await import('../../../twin/scene-layers.ts');
+    // What the scene driver keeps per scene layer between frames (parsed style, memo).
+    const layerStates = new SceneLayerStates();
+    const input = (r: Radar) => ({ scene: { layers: [] } as never, registry: REGISTRY, topics: { values: { 'weather.radar': value(r, 1) } }, districts: null, overview: null, selectedDistrict: null, scale: 1, now: 0, animate: false, layerStates });
     const wet = radar(T, (i) => (i > 10 ? 5 : 0));
     const a = kind.city3d!(contextFor(kind, entry, input(wet)))!;
     expect(a.animated).toBe(true);

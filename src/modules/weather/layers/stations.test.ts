@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StationReading, WeatherStations } from '../../../hub/topics/weather.ts';
 import { LABEL_ZOOM, TOP_RAIN_LABELS, buildStationLayers, deriveStations, describeStation } from './stations.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const T = Date.UTC(2024, 6, 15, 7, 0);
 const station = (i: number, patch: Partial<StationReading> = {}): StationReading => ({
@@ -25,7 +29,7 @@ const STATIONS: WeatherStations = { time: T, stations: Array.from({ length: 12 }
 
 describe('weather station layers', () => {
   it('derive a colour domain at least 10 °C wide and the rainiest stations, once per value', () => {
-    const d = deriveStations(STATIONS);
+    const d = memo(deriveStations, STATIONS);
     expect(d.domain).toEqual([20, 31]);
     // Stations 0.1° apart on one parallel: labels would overlap, so every sixth one is labelled.
     expect(d.topRain.map((s) => s.rain1hMm)).toEqual([11, 5]);
@@ -37,7 +41,7 @@ describe('weather station layers', () => {
     });
     expect(crowded.topRain.map((s) => s.rain1hMm)).toEqual([9, 5]);
     expect(d.others).toHaveLength(12 - d.topRain.length);
-    expect(deriveStations(STATIONS)).toBe(d);
+    expect(memo(deriveStations, STATIONS)).toBe(d);
     const narrow = deriveStations({ time: T, stations: [station(0, { temperatureC: 12 }), station(1, { temperatureC: 13 })] });
     expect(narrow.domain[1] - narrow.domain[0]).toBe(10);
     // Warmer is lighter: the ramp is sequential.
@@ -46,19 +50,22 @@ describe('weather station layers', () => {
   });
 
   it('build points and one placed label layer with stable ids and updateTriggers by seq', () => {
-    const layers = buildStationLayers({ id: 'stations', stations: STATIONS, version: 4, scale: 1, labels: true });
+    const layers = buildStationLayers({ id: 'stations', stations: STATIONS, version: 4, scale: 1, labels: true, memo });
     expect(layers.map((l) => l.id)).toEqual(['stations-points', 'stations-labels']);
     const points = layers[0].props as unknown as { updateTriggers: Record<string, unknown>; getFillColor: (s: StationReading) => number[] };
     expect(points.updateTriggers.getFillColor).toBe(4);
     expect(points.getFillColor(station(0, { online: false }))).toEqual([125, 147, 178, 150]);
     const labels = layers[1].props as unknown as { getMinZoom: (s: StationReading) => number; getPriority: (s: StationReading) => number; data: StationReading[] };
-    const d = deriveStations(STATIONS);
+    const d = memo(deriveStations, STATIONS);
     // Rain figures at any zoom and first; temperatures close in only.
     expect(labels.getMinZoom(d.topRain[0])).toBe(0);
     expect(labels.getMinZoom(d.others[0])).toBe(LABEL_ZOOM);
     expect(labels.getPriority(d.topRain[0])).toBeGreaterThan(labels.getPriority(d.others[0]));
     expect(labels.data).toHaveLength(STATIONS.stations.length);
-    expect(buildStationLayers({ id: 'stations', stations: STATIONS, version: 5, scale: 1, labels: false }).map((l) => l.id)).toEqual(['stations-points']);
+    // The same value again: the same label data (deck compares data by reference).
+    const again = buildStationLayers({ id: 'stations', stations: STATIONS, version: 5, scale: 1, labels: true, memo });
+    expect((again[1].props as unknown as { data: unknown }).data).toBe(labels.data);
+    expect(buildStationLayers({ id: 'stations', stations: STATIONS, version: 5, scale: 1, labels: false, memo }).map((l) => l.id)).toEqual(['stations-points']);
   });
 
   it('tooltip has every reading with units, as text', () => {

@@ -4,7 +4,10 @@ import type { Layer } from '@deck.gl/core';
 import { scaleLinear } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
 import type { StationReading, WeatherStations } from '../../../hub/topics/weather.ts';
-import { TEMPERATURE_RAMP, clockTime, toRgba, windName, type Rgba } from '../colors.ts';
+import { TEMPERATURE_RAMP, windName } from '../colors.ts';
+import { toRgba, type Rgba } from '../../../core/colour.ts';
+import { formatHm } from '../../../core/format.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 /** Stations whose values are labelled at any zoom: the rainiest few. */
 export const TOP_RAIN_LABELS = 5;
@@ -24,15 +27,19 @@ export interface StationsDerived {
   topRain: StationReading[];
   /** Stations without a rain label: they carry their temperature when zoomed in. */
   others: StationReading[];
+  /** The label layer's data: the rain figures first, then the rest. */
+  labelled: StationReading[];
+  /** The stations of topRain, for the label accessors. */
+  rainy: ReadonlySet<StationReading>;
 }
 
-const derived = new WeakMap<WeatherStations, StationsDerived>();
 const interpolate = interpolateRgbBasis([...TEMPERATURE_RAMP]);
 
-/** Colour domain (whole degrees, at least 10 °C wide) and the rainiest stations, per topic value. */
+/**
+ * Colour domain (whole degrees, at least 10 °C wide) and the rainiest stations: through the
+ * layer's memo, once per topic value.
+ */
 export function deriveStations(value: WeatherStations): StationsDerived {
-  const hit = derived.get(value);
-  if (hit) return hit;
   const temps = value.stations.filter((s) => s.online).map((s) => s.temperatureC);
   let lo = temps.length ? Math.floor(Math.min(...temps)) : 0;
   let hi = temps.length ? Math.ceil(Math.max(...temps)) : 30;
@@ -51,9 +58,7 @@ export function deriveStations(value: WeatherStations): StationsDerived {
     if (!crowded) topRain.push(s);
   }
   const others = value.stations.filter((s) => !topRain.includes(s));
-  const out = { domain: [lo, hi] as [number, number], color, topRain, others };
-  derived.set(value, out);
-  return out;
+  return { domain: [lo, hi], color, topRain, others, labelled: [...topRain, ...others], rainy: new Set(topRain) };
 }
 
 export interface StationLayerInput {
@@ -62,12 +67,14 @@ export interface StationLayerInput {
   version: number;
   scale: number;
   labels: boolean;
+  /** The scene layer's memo (ctx.memo): the derived stations are kept in it. */
+  memo: LayerMemo;
 }
 
 const fmt1 = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
 
-export function buildStationLayers({ id, stations, version, scale, labels }: StationLayerInput): Layer[] {
-  const d = deriveStations(stations);
+export function buildStationLayers({ id, stations, version, scale, labels, memo }: StationLayerInput): Layer[] {
+  const d = memo(deriveStations, stations);
   const layers: Layer[] = [
     new ScatterplotLayer<StationReading>({
       id: `${id}-points`,
@@ -91,13 +98,13 @@ export function buildStationLayers({ id, stations, version, scale, labels }: Sta
   if (!labels) return layers;
   // One label layer, so rain figures and temperatures are placed against each other: the rain
   // figures (in dark chips, over the radar's colours) first, temperatures where room is left.
-  const rain = new Set(d.topRain);
+  const rain = d.rainy;
   layers.push(
     new PlacedLabelsLayer<StationReading>({
       id: `${id}-labels`,
       // Place names first: figures fit around them.
       layerPriority: -1,
-      data: [...d.topRain, ...d.others],
+      data: d.labelled,
       getText: (s) => (rain.has(s) ? `${s.name} ${fmt1(s.rain1hMm)} mm` : `${s.name} ${fmt1(s.temperatureC)}°`),
       getPosition: (s) => s.position,
       getPriority: (s) => (rain.has(s) ? 100 + s.rain1hMm : 0),
@@ -121,7 +128,7 @@ export function buildStationLayers({ id, stations, version, scale, labels }: Sta
 export function describeStation(s: StationReading): string[] {
   return [
     `${s.name} ${s.nameEn} · 海拔 ${Math.round(s.elevationM)} m`,
-    `${s.online ? '观测' : '离线 · 最后观测'} ${clockTime(s.observedAt)}`,
+    `${s.online ? '观测' : '离线 · 最后观测'} ${formatHm(s.observedAt)}`,
     `气温 ${fmt1(s.temperatureC)} °C · 相对湿度 ${Math.round(s.humidityPct)} %`,
     `1小时雨量 ${fmt1(s.rain1hMm)} mm`,
     `${windName(s.windFromDeg)} ${fmt1(s.windSpeedMs)} m/s（${Math.round(s.windFromDeg)}°）· 阵风 ${fmt1(s.windGustMs)} m/s`,

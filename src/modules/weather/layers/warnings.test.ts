@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_VERSION, type DistrictFeature, type DistrictsResponse } from '../../../hub/contract.ts';
 import type { WeatherWarnings } from '../../../hub/topics/weather.ts';
-import { WARNING_LEVEL_STYLE, toRgba } from '../colors.ts';
+import { WARNING_LEVEL_STYLE } from '../colors.ts';
+import { toRgba } from '../../../core/colour.ts';
 import { LABEL_MIN_AREA_KM2, WARNING_LEGEND_ITEMS, buildWarningLayers, describeDistrictWarnings, labelledDistricts, warningsByDistrict } from './warnings.ts';
+import { createLayerMemo } from '../../../core/module-api.ts';
+
+// The scene layer's memo, shared by the builds of a test as the scene driver shares it across frames.
+const memo = createLayerMemo();
 
 const T = Date.UTC(2024, 6, 15, 7, 0);
 
@@ -35,15 +40,16 @@ const WARNINGS: WeatherWarnings = {
   ],
 };
 
-const input = (version: number, selected: string | null = null) => ({ id: 'warnings', districts: DISTRICTS, warnings: WARNINGS, version, selected, scale: 1, opacity: 0.4, labels: true });
+const input = (version: number, selected: string | null = null) => ({ id: 'warnings', districts: DISTRICTS, warnings: WARNINGS, version, selected, scale: 1, opacity: 0.4, labels: true, memo });
 
 describe('weather warning layers', () => {
   it('derive the most severe warning per district once per topic value', () => {
-    const map = warningsByDistrict(WARNINGS);
+    const map = memo(warningsByDistrict, WARNINGS);
     expect(map.get('500110')!.top!.level).toBe('orange');
     expect(map.get('500110')!.all).toHaveLength(2);
     expect(map.get('500101')!.top).toBeNull();
-    expect(warningsByDistrict(WARNINGS)).toBe(map);
+    expect(memo(warningsByDistrict, WARNINGS)).toBe(map);
+    expect(memo(warningsByDistrict, { ...WARNINGS })).not.toBe(map);
   });
 
   it('have stable ids and fill each district with its warning colour, translucent, not extruded', () => {
@@ -59,11 +65,14 @@ describe('weather warning layers', () => {
   });
 
   it('label large districts always and small ones only while warned, with the warning named', () => {
-    const features = labelledDistricts(DISTRICTS, WARNINGS);
+    const features = labelledDistricts(DISTRICTS, warningsByDistrict(WARNINGS));
     expect(features.map((f) => f.properties.code).sort()).toEqual(['500101', '500103', '500110']);
     const quiet = { ...WARNINGS, active: [] };
-    expect(labelledDistricts(DISTRICTS, quiet).every((f) => f.properties.areaKm2 >= LABEL_MIN_AREA_KM2)).toBe(true);
+    expect(labelledDistricts(DISTRICTS, warningsByDistrict(quiet)).every((f) => f.properties.areaKm2 >= LABEL_MIN_AREA_KM2)).toBe(true);
     const [, labels] = buildWarningLayers(input(1));
+    // The same value again (a new seq): the same label data, no re-layout.
+    const [, again] = buildWarningLayers(input(2));
+    expect((again.props as unknown as { data: unknown }).data).toBe((labels.props as unknown as { data: unknown }).data);
     const text = (labels.props as unknown as { getText: (f: DistrictFeature) => string }).getText;
     expect(text(DISTRICTS.features[1])).toBe('綦江区 暴雨橙');
     expect(text(DISTRICTS.features[2])).toBe('万州区');

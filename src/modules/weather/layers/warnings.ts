@@ -3,7 +3,11 @@ import type { Layer } from '@deck.gl/core';
 import type { DistrictFeature, DistrictsResponse } from '../../../hub/contract.ts';
 import { WARNING_LEVELS, type DistrictRain, type Warning, type WeatherWarnings } from '../../../hub/topics/weather.ts';
 import { PlacedLabelsLayer } from '../../../layers/placed-labels-layer.ts';
-import { WARNING_LEVEL_STYLE, WARNING_TYPE_NAME, clockTime, toRgba, warningTitle, type Rgba } from '../colors.ts';
+import { shortName } from '../../district-names.ts';
+import { WARNING_LEVEL_STYLE, WARNING_TYPE_NAME, warningTitle } from '../colors.ts';
+import { toRgba, type Rgba } from '../../../core/colour.ts';
+import { formatHm } from '../../../core/format.ts';
+import type { LayerMemo } from '../../../core/module-api.ts';
 
 const NONE: Rgba = [0, 0, 0, 0];
 /** Districts smaller than this carry a name label only while a warning is in force. */
@@ -18,12 +22,8 @@ export interface DistrictWarnings {
   rain: DistrictRain | null;
 }
 
-const derived = new WeakMap<WeatherWarnings, Map<string, DistrictWarnings>>();
-
-/** Warnings and rain per district code, derived once per topic value. */
-export function warningsByDistrict(value: WeatherWarnings): Map<string, DistrictWarnings> {
-  const hit = derived.get(value);
-  if (hit) return hit;
+/** Warnings and rain per district code: through the layer's memo, once per topic value. */
+export function warningsByDistrict(value: WeatherWarnings): ReadonlyMap<string, DistrictWarnings> {
   const map = new Map<string, DistrictWarnings>();
   for (const r of value.districts) map.set(r.code, { top: null, all: [], rain: r });
   for (const w of value.active) {
@@ -32,20 +32,15 @@ export function warningsByDistrict(value: WeatherWarnings): Map<string, District
     entry.all.push(w);
     if (!entry.top || RANK[w.level] > RANK[entry.top.level]) entry.top = w;
   }
-  derived.set(value, map);
   return map;
 }
 
-const labelled = new WeakMap<WeatherWarnings, { districts: DistrictsResponse; features: DistrictFeature[] }>();
-
-/** Districts that carry a label, derived once per topic value (stable data: no re-layout per frame). */
-export function labelledDistricts(districts: DistrictsResponse, warnings: WeatherWarnings): DistrictFeature[] {
-  const hit = labelled.get(warnings);
-  if (hit && hit.districts === districts) return hit.features;
-  const byDistrict = warningsByDistrict(warnings);
-  const features = districts.features.filter((f) => f.properties.areaKm2 >= LABEL_MIN_AREA_KM2 || byDistrict.get(f.properties.code)?.top);
-  labelled.set(warnings, { districts, features });
-  return features;
+/**
+ * Districts that carry a label (byDistrict: warningsByDistrict of the topic value): through the
+ * layer's memo, once per topic value and geometry (stable data: no re-layout per frame).
+ */
+export function labelledDistricts(districts: DistrictsResponse, byDistrict: ReadonlyMap<string, DistrictWarnings>): DistrictFeature[] {
+  return districts.features.filter((f) => f.properties.areaKm2 >= LABEL_MIN_AREA_KM2 || byDistrict.get(f.properties.code)?.top);
 }
 
 export interface WarningLayerInput {
@@ -58,13 +53,13 @@ export interface WarningLayerInput {
   scale: number;
   opacity: number;
   labels: boolean;
+  /** The scene layer's memo (ctx.memo): warnings by district and the labelled districts are kept in it. */
+  memo: LayerMemo;
 }
 
-const shortName = (name: string) => name.replace(/^(.{2})(?:[\u4e00-\u9fa5]{2,8}族)+自治县$/, '$1县');
-
 /** Districts filled with the colour of their most severe warning, outlined, and named. */
-export function buildWarningLayers({ id, districts, warnings, version, selected, scale, opacity, labels }: WarningLayerInput): Layer[] {
-  const byDistrict = warningsByDistrict(warnings);
+export function buildWarningLayers({ id, districts, warnings, version, selected, scale, opacity, labels, memo }: WarningLayerInput): Layer[] {
+  const byDistrict = memo(warningsByDistrict, warnings);
   const top = (code: string) => byDistrict.get(code)?.top ?? null;
   const fill = (code: string): Rgba => {
     const w = top(code);
@@ -98,7 +93,7 @@ export function buildWarningLayers({ id, districts, warnings, version, selected,
       new PlacedLabelsLayer<DistrictFeature>({
         id: `${id}-labels`,
         // The small core districts crowd the centre: they are named only when warned.
-        data: labelledDistricts(districts, warnings),
+        data: memo(labelledDistricts, districts, byDistrict),
         getText: (f) => {
           const w = top(f.properties.code);
           const name = shortName(f.properties.name);
@@ -127,7 +122,7 @@ export function describeDistrictWarnings(feature: DistrictFeature, entry: Distri
   const lines = [`${p.name} ${p.nameEn}`];
   const all = [...(entry?.all ?? [])].sort((a, b) => RANK[b.level] - RANK[a.level]);
   if (!all.length) lines.push('无生效预警 · No warning in force');
-  for (const w of all) lines.push(`${warningTitle(w.type, w.level)} · ${clockTime(w.issuedAt)} 发布`);
+  for (const w of all) lines.push(`${warningTitle(w.type, w.level)} · ${formatHm(w.issuedAt)} 发布`);
   const r = entry?.rain;
   if (r) lines.push(`雨量 1小时 ${r.rain1hMm} mm · 3小时 ${r.rain3hMm} mm · 今日 ${r.rainTodayMm} mm`);
   return lines;

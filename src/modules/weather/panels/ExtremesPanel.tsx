@@ -1,4 +1,4 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import type { StationReading, WeatherStations } from '../../../hub/topics/weather.ts';
 

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import type { WeatherForecast } from '../../../hub/topics/weather.ts';
+import { formatHourOfDay } from '../../../core/format.ts';
 
-const hourFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', hour12: false });
-const hourLabel = (t: number) => `${hourFormat.format(t).replace(/\D/g, '')}时`;
 const RAIN_BAR = '#2f9ff0';
 
 /** Next 24 hours at the city: temperature line (°C, left) and precipitation bars (mm, right). */
@@ -24,7 +23,7 @@ export function ForecastPanel({ scale }: { scale: number }) {
       grid: { left: 44, right: 40, top: 30, bottom: 26 },
       xAxis: {
         type: 'category',
-        data: hours.map((h) => hourLabel(h.time)),
+        data: hours.map((h) => formatHourOfDay(h.time)),
         axisLabel: { ...axisLabel, interval: 3 },
         axisTick: { show: false },
         axisLine: { lineStyle: { color: WALL_CHART.grid } },

@@ -1,5 +1,5 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
-import { formatCn, formatPercent } from '../../../app/format.ts';
+import { useTopic } from '../../../core/wall-context.ts';
+import { formatCn, formatPercent } from '../../../core/format.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WARNING_LEVELS, type WeatherForecast, type WeatherStations, type WeatherWarnings } from '../../../hub/topics/weather.ts';
 import { WARNING_LEVEL_STYLE } from '../colors.ts';

@@ -1,9 +1,9 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import type { Radar } from '../../../hub/topics/weather.ts';
 import { headingName } from '../colors.ts';
+import { formatHms } from '../../../core/format.ts';
 
-const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 /** The radar now: how much of the city is raining, how hard, where the rain is heading. */
 export function RadarPanel() {
@@ -46,7 +46,7 @@ export function RadarPanel() {
           雷达时次<span>Frame</span>
         </div>
         <div className="weather-quad__value">
-          {clock.format(radar.time)}
+          {formatHms(radar.time)}
         </div>
         <div className="weather-quad__note">
           {radar.grid.cols}×{radar.grid.rows} 格 · 5 km

@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { EChart } from '../../../panels/EChart.tsx';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import { WALL_CHART } from '../../../panels/echarts-setup.ts';
 import type { WeatherWarnings } from '../../../hub/topics/weather.ts';
-import { useDistrictNames } from './district-names.ts';
+import { shortName, useDistrictNames } from '../../district-names.ts';
 
 const TOP = 7;
-const shortName = (name: string) => name.replace(/^(.{2})(?:[\u4e00-\u9fa5]{2,8}族)+自治县$/, '$1县');
 
 /** The wettest districts today: rain since local midnight at each district's wettest cell, mm. */
 export function RainRankingPanel({ scale }: { scale: number }) {

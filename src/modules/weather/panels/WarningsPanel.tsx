@@ -1,8 +1,9 @@
-import { useTopic } from '../../../app/wall-runtime.ts';
+import { useTopic } from '../../../core/wall-context.ts';
 import { PanelWaiting } from '../../../panels/Panel.tsx';
 import type { WeatherWarnings } from '../../../hub/topics/weather.ts';
-import { WARNING_LEVEL_STYLE, clockTime, warningTitle } from '../colors.ts';
-import { useDistrictNames } from './district-names.ts';
+import { WARNING_LEVEL_STYLE, warningTitle } from '../colors.ts';
+import { useDistrictNames } from '../../district-names.ts';
+import { formatHm } from '../../../core/format.ts';
 
 /** Rows the panel shows; the rest are counted beneath. */
 export const WARNING_ROWS = 5;
@@ -37,7 +38,7 @@ export function WarningsPanel() {
                 {names.get(w.districtCode) ?? w.districtCode}
                 <small>{warningTitle(w.type, w.level)}</small>
               </span>
-              <span className="weather-warnings__time">{clockTime(w.issuedAt)}</span>
+              <span className="weather-warnings__time">{formatHm(w.issuedAt)}</span>
             </li>
           ))}
         </ul>

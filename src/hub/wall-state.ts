@@ -1,4 +1,4 @@
-import type { Command, WallState } from '../hub/control.ts';
+import type { Command, WallState } from './control.ts';
 
 /** The state of a wall no command has touched yet. */
 export function initialWallState(wall: string, now: number): WallState {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatCn, formatPercent } from './format.ts';
+import { formatAge, formatClock, formatCn, formatDay, formatHm, formatHms, formatHourOfDay, formatPercent, formatSince } from './format.ts';
 
 describe('formatCn', () => {
   it('uses 亿 from 10⁸ with two decimals', () => {
@@ -75,5 +75,20 @@ describe('formatClock', () => {
     expect(formatClock(Date.UTC(2024, 0, 1, 16, 0, 0))).toEqual({ time: '00:00:00', date: '2024/01/02周二' });
     expect(formatClock(Date.UTC(2024, 5, 30, 4, 5, 6)).time).toBe('12:05:06');
     expect(formatClock(Date.UTC(2024, 5, 30, 15, 59, 59))).toEqual({ time: '23:59:59', date: '2024/06/30周日' });
+  });
+});
+
+describe('times of day in Chongqing', () => {
+  const t = Date.UTC(2024, 4, 20, 6, 20, 5); // 14:20:05 in Chongqing
+  it('HH:mm, HH:mm:ss, the hour, the day', () => {
+    expect(formatHm(t)).toBe('14:20');
+    expect(formatHms(t)).toBe('14:20:05');
+    expect(formatHourOfDay(t)).toBe('14时');
+    expect(formatHourOfDay(Date.UTC(2024, 4, 20, 16))).toBe('00时');
+    expect(formatDay(t)).toBe('5月20日');
+  });
+  it('formatSince adds the day only when it is not the same day', () => {
+    expect(formatSince(t, t + 3_600_000)).toBe('14:20');
+    expect(formatSince(t - 86_400_000, t)).toBe('5月19日 14:20');
   });
 });

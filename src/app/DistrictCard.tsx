@@ -1,5 +1,7 @@
+import { OVERVIEW_TOPIC } from '../hub/topics/overview.ts';
+import type { Overview } from '../hub/contract.ts';
 import { useStore } from 'zustand';
-import { useWallRuntime } from '../app/wall-runtime.ts';
+import { useWallRuntime } from '../core/wall-context.ts';
 import type { Buildings } from '../hub/buildings.ts';
 import { describeDistrict } from '../modules/overview/layers/district-columns.ts';
 
@@ -18,12 +20,12 @@ export function describeBuilding(b: Buildings, i: number): string[] {
 
 /** The tapped district's figures (and the tapped building's, if one), as text (hub strings are never HTML). */
 export function DistrictCard() {
-  const { selection, overview, city } = useWallRuntime();
+  const { selection, districts, topics, city } = useWallRuntime();
   const code = useStore(selection, (s) => s.district);
   const building = useStore(selection, (s) => s.building);
   const buildings = useStore(city, (s) => s.buildings);
-  const feature = useStore(overview, (s) => s.districts?.features.find((f) => f.properties.code === code));
-  const figures = useStore(overview, (s) => s.overview?.districts.find((d) => d.code === code));
+  const feature = useStore(districts, (s) => s.districts?.features.find((f) => f.properties.code === code));
+  const figures = useStore(topics, (s) => (s.values[OVERVIEW_TOPIC]?.data as Overview | undefined)?.districts.find((d) => d.code === code));
   if (!code || !feature) return null;
   const [title, ...rest] = describeDistrict(feature, figures);
   const buildingLines = building !== null && buildings && building < buildings.count ? describeBuilding(buildings, building) : null;

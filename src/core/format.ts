@@ -55,3 +55,23 @@ const momentFormat = new Intl.DateTimeFormat('zh-CN', {
 
 /** A moment to the minute in Chongqing time (playback times on the wall and in the console). */
 export const formatMoment = (ms: number) => momentFormat.format(ms);
+
+// Chongqing time of day, whatever the browser's zone: one formatter each, shared by every module.
+const hmFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+const hmsFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const hourFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', hour12: false });
+const dayFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
+
+/** "14:20" (Chongqing time): event times, chart axes. */
+export const formatHm = (ms: number) => hmFormat.format(ms);
+/** "14:20:05" (Chongqing time): when a live frame was taken. */
+export const formatHms = (ms: number) => hmsFormat.format(ms);
+/** "14时" (Chongqing time): an hourly forecast's axis. */
+export const formatHourOfDay = (ms: number) => `${hourFormat.format(ms).replace(/\D/g, '')}时`;
+/** "5月20日" (Chongqing time). */
+export const formatDay = (ms: number) => dayFormat.format(ms);
+
+/** "14:20", or "5月20日 14:20" when it was not the day of `now` (Chongqing time). */
+export function formatSince(since: number, now: number): string {
+  return formatDay(since) === formatDay(now) ? formatHm(since) : `${formatDay(since)} ${formatHm(since)}`;
+}

@@ -1,0 +1,196 @@
+// The hub conformance check (npm run hub:check) against the real mock hub, where every case must
+// pass, and against a deliberately non-conforming hub, where the right cases must fail; and the
+// scene/topic tables of docs/hub-contract.md against the scene files and the module registry.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { Server as IoServer } from 'socket.io';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PREFIX, CONTRACT_VERSION, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import { runHubCheck } from './hub-check/check.ts';
+import { DOC, githubAnchor, type CaseResult } from './hub-check/report.ts';
+import { MARKERS, between, bundledSceneNeeds, sceneTable, topicTable } from './hub-check/scene-needs.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DOC_TEXT = () => readFileSync(`${ROOT}docs/hub-contract.md`, 'utf8');
+const ORIGIN = 'https://wall.example';
+
+describe('docs/hub-contract.md', () => {
+  it('lists what each bundled scene needs, as the scene files and the registry say', () => {
+    const needs = bundledSceneNeeds(ROOT);
+    let doc = DOC_TEXT();
+    const scenes = sceneTable(needs);
+    const topics = topicTable(needs);
+    if (process.env.UPDATE_HUB_DOC === '1') {
+      for (const [markers, table] of [[MARKERS.scenes, scenes], [MARKERS.topics, topics]] as const) {
+        const [a, b] = [doc.indexOf(markers[0]), doc.indexOf(markers[1])];
+        if (a >= 0 && b > a) doc = `${doc.slice(0, a + markers[0].length)}\n${table}\n${doc.slice(b)}`;
+      }
+      writeFileSync(`${ROOT}docs/hub-contract.md`, doc);
+    }
+    // On a mismatch, paste the expected table (printed by the assertion) between the markers.
+    expect(between(doc, MARKERS.scenes), `${MARKERS.scenes[0]}\n${scenes}\n${MARKERS.scenes[1]}`).toBe(scenes);
+    expect(between(doc, MARKERS.topics), `${MARKERS.topics[0]}\n${topics}\n${MARKERS.topics[1]}`).toBe(topics);
+  });
+
+  it('has every section the checker points at', () => {
+    const anchors = new Set(
+      DOC_TEXT()
+        .split('\n')
+        .filter((l) => /^#{1,6} /.test(l))
+        .map((l) => githubAnchor(l.replace(/^#+ /, ''))),
+    );
+    for (const anchor of Object.values(DOC)) expect(anchors, anchor).toContain(anchor);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 85_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`mock hub exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${url}${API_PREFIX}/health`, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('mock hub did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+/**
+ * A hub that gets many things wrong on purpose: health without an epoch, two districts with one
+ * code, no CORS at all, forged tokens accepted, no answer to wall:join, oversized client frames
+ * and bodies accepted, and `gov.services` events whose seq goes backwards. Scenes, topic snapshots
+ * and the city model are the mock hub's, passed through, so those cases pass.
+ */
+async function startBadHub(mock: string) {
+  const app = express();
+  app.use(express.json({ limit: '10mb' }));
+  const pass = (path: string) => async (req: express.Request, res: express.Response) => {
+    const upstream = await fetch(`${mock}${API_PREFIX}${path.replace(':id', String(req.params.id ?? ''))}`);
+    res.status(upstream.status).type(upstream.headers.get('content-type') ?? 'application/json').send(Buffer.from(await upstream.arrayBuffer()));
+  };
+  app.get(`${API_PREFIX}/health`, (_req, res) =>
+    void res.json({ status: 'ok', contractVersion: CONTRACT_VERSION, hub: 'bad hub', simulated: true, time: Date.now(), uptimeS: 1 }),
+  );
+  app.get(`${API_PREFIX}/districts`, async (_req, res) => {
+    const body = (await (await fetch(`${mock}${API_PREFIX}/districts`)).json()) as { features: { properties: { code: string } }[] };
+    body.features[1].properties.code = body.features[0].properties.code;
+    res.json(body);
+  });
+  app.get(`${API_PREFIX}/scenes`, pass('/scenes'));
+  app.get(`${API_PREFIX}/scenes/:id`, pass('/scenes/:id'));
+  app.get(`${API_PREFIX}/topics/:id`, pass('/topics/:id'));
+  app.get(`${API_PREFIX}/city/buildings`, pass('/city/buildings'));
+  app.post(`${API_PREFIX}/auth/display`, (_req, res) => void res.json({ token: 'bad-hub-token-0123456789', role: 'display', expiresAt: Date.now() + 3_600_000 }));
+  app.use((_req, res) => void res.status(404).json({ error: 'not-found', message: 'no such endpoint' }));
+
+  const gov = (await (await fetch(`${mock}${API_PREFIX}/topics/gov.services`)).json()) as { data: unknown };
+  const http: Server = createHttpServer(app);
+  const io = new IoServer(http, { maxHttpBufferSize: 10_000_000 });
+  let seq = 1000;
+  io.of(LIVE_NAMESPACE).on('connection', (socket) => {
+    socket.on('subscribe', (req: { topics: string[] }, ack?: (a: unknown) => void) => {
+      for (const t of req.topics) void socket.join(t);
+      ack?.({ ok: true, topics: req.topics, unknown: [] });
+    });
+  });
+  const timer = setInterval(() => {
+    io.of(LIVE_NAMESPACE).to('gov.services').emit('gov.services', { v: CONTRACT_VERSION, topic: 'gov.services', epoch: 'bad-hub-1', seq: seq--, time: Date.now(), data: gov.data });
+  }, 200);
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      clearInterval(timer);
+      await new Promise<void>((r) => io.close(() => r()));
+    },
+  };
+}
+
+describe('npm run hub:check', () => {
+  let hub: ChildProcess;
+  let url = '';
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    hub = spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, HUB_PORT: String(port), HUB_CORS_ORIGINS: ORIGIN, HUB_TRAFFIC_VEHICLES: '2000', HUB_BUILDINGS: '3000' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitForHealth(url, hub);
+  }, 90_000);
+  afterAll(async () => {
+    if (hub) await stop(hub);
+  });
+
+  it.concurrent('passes every case against the mock hub (the command, its output and exit code)', async () => {
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'scripts/hub-check.ts', url, '--window', '3', '--origin', ORIGIN, '--json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    cli.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((r) => cli.once('exit', r));
+    const report = JSON.parse(out) as { results: CaseResult[]; fail: number };
+    const notPassed = report.results.filter((r) => r.verdict !== 'PASS').map((r) => `${r.verdict} ${r.id}: ${r.reason}`);
+    expect(notPassed).toEqual([]);
+    expect(code).toBe(0);
+    const ids = report.results.map((r) => r.id);
+    for (const id of ['health', 'districts', 'scenes', 'cors preflight', 'display token', 'live handshake', 'wall:join', 'subscribe', 'oversized client frame', 'live traffic.vehicles'])
+      expect(ids).toContain(id);
+  }, 40_000);
+
+  it.concurrent('fails the right cases against a non-conforming hub', async () => {
+    const bad = await startBadHub(url);
+    try {
+      const results = await runHubCheck({ hub: bad.url, origin: ORIGIN, windowMs: 2_000, ackTimeoutMs: 2_000, wall: 'hub-check', display: 'hub-check' });
+      const verdict = (id: string) => results.find((r) => r.id === id)?.verdict;
+      const reason = (id: string) => results.find((r) => r.id === id)?.reason;
+      expect(verdict('health'), reason('health')).toBe('FAIL');
+      expect(reason('health')).toMatch(/epoch/);
+      expect(verdict('districts')).toBe('FAIL');
+      expect(reason('districts')).toMatch(/more than once/);
+      expect(verdict('cors responses')).toBe('FAIL');
+      expect(verdict('cors preflight')).toBe('FAIL');
+      expect(verdict('rest body limit')).toBe('FAIL');
+      expect(verdict('live bad token')).toBe('FAIL');
+      expect(verdict('wall:join')).toBe('FAIL');
+      expect(verdict('oversized client frame')).toBe('FAIL');
+      expect(verdict('live gov.services')).toBe('FAIL');
+      expect(reason('live gov.services')).toMatch(/seq \d+ after \d+/);
+      // What it does right passes.
+      for (const id of ['scenes', 'city buildings', 'topic gov.services', 'display token', 'live handshake'])
+        expect(verdict(id), `${id}: ${reason(id)}`).toBe('PASS');
+    } finally {
+      await bad.close();
+    }
+  }, 40_000);
+});

@@ -1,0 +1,197 @@
+import type { Socket } from 'socket.io-client';
+import { z } from 'zod';
+import {
+  CONTRACT_VERSION,
+  EpochSchema,
+  LIVE_EVENTS,
+  SubscribeAckSchema,
+  TOPICS,
+  describeIssue,
+  topicSnapshotSchema,
+  type TopicSpec,
+} from './contract.ts';
+import { connectionActions, type ConnectionStore } from '../store/connection-store.ts';
+import { isNewer, topicActions, type HistoryRule, type TopicStore } from '../store/topic-store.ts';
+import { DecodeBridge } from './decode/decode-bridge.ts';
+import type { CodecOptions, DecodedEvent, FrameDecoder } from './decode/codecs.ts';
+import type { HubRest } from './rest.ts';
+
+/** Live values are read and applied at most this often (a 60 Hz frame). */
+const APPLY_INTERVAL_MS = 16;
+
+/** The envelope without its payload: enough to order an event before reading its data. */
+const HeaderSchema = z.object({ v: z.literal(CONTRACT_VERSION), topic: z.string(), epoch: EpochSchema, seq: z.number().int().min(0), time: z.number().int().positive() });
+
+export interface TopicFeedDeps {
+  rest: HubRest;
+  topics: TopicStore;
+  connection: ConnectionStore;
+  /** Decoder of binary topics (a Web Worker where there are workers). */
+  decoder: FrameDecoder;
+  /** Options a binary codec needs per topic (e.g. the colour table of a column), from the modules. */
+  codecOptions?: Readonly<Record<string, CodecOptions>>;
+}
+
+/** The binary columns' bytes of an event (attachments arrive as ArrayBuffers or views). */
+function columnBytes(payload: unknown): number {
+  const data = (payload as { data?: unknown } | null)?.data;
+  if (!data || typeof data !== 'object') return 0;
+  let bytes = 0;
+  for (const v of Object.values(data)) if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) bytes += v.byteLength;
+  return bytes;
+}
+
+/**
+ * The one way topic data enters the wall, live or as a snapshot, JSON or binary. Live events wait
+ * unread, the newest per topic, and are read at most every APPLY_INTERVAL_MS: a flood costs one
+ * validation per topic per apply and the rest are shed (counted, shown on the badge), never
+ * queued. Each event is ordered by its hub run and sequence (isNewer) before its data is read,
+ * then validated by its topic's schema, or decoded by its codec off the main thread.
+ */
+export class TopicFeed {
+  /** Topics the wall shows; re-sent after every reconnect that lost the session. */
+  private wanted: string[] = [];
+  private pending = new Map<string, unknown>();
+  private applyQueued = false;
+  private lastApply = 0;
+  private shedSinceApply = 0;
+  private bridges = new Map<string, DecodeBridge>();
+  private liveSchemas = new Map<string, z.ZodType>();
+  private socket: Socket | null = null;
+  private conn;
+  private data;
+
+  constructor(private deps: TopicFeedDeps) {
+    this.conn = connectionActions(deps.connection);
+    this.data = topicActions(deps.topics);
+    for (const spec of TOPICS.values()) if (spec.codec === 'json') this.liveSchemas.set(spec.name, spec.schema);
+  }
+
+  private get diag() {
+    return this.deps.rest.diag;
+  }
+
+  /** Listens for every topic on the live socket. */
+  attach(socket: Socket) {
+    this.socket = socket;
+    for (const topic of TOPICS.keys()) socket.on(topic, (payload: unknown) => this.receive(topic, payload));
+  }
+
+  /**
+   * The wall's topics changed: subscribe to exactly these, fetch their snapshots so the new
+   * picture draws at once, and let go of the data of topics no longer shown.
+   */
+  setTopics(topics: string[]) {
+    const added = topics.filter((t) => !this.wanted.includes(t));
+    this.wanted = [...topics];
+    this.data.retain(topics);
+    for (const t of this.pending.keys()) if (!topics.includes(t)) this.pending.delete(t);
+    this.subscribe();
+    for (const t of added) this.loadSnapshot(t);
+  }
+
+  /** After a connect that could not recover the session: subscribe again and refetch every snapshot. */
+  resync() {
+    this.subscribe();
+    for (const t of this.wanted) this.loadSnapshot(t);
+  }
+
+  dispose() {
+    for (const b of this.bridges.values()) b.dispose();
+    this.bridges.clear();
+    this.deps.decoder.dispose?.();
+    this.pending.clear();
+  }
+
+  private subscribe() {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    socket.emit(LIVE_EVENTS.subscribe, { topics: this.wanted }, (ack: unknown) => {
+      const parsed = SubscribeAckSchema.safeParse(ack);
+      if (!parsed.success) this.diag.rejected('subscribe', describeIssue(parsed.error));
+      else if (parsed.data.unknown.length) this.diag.error('subscribe', `hub does not serve ${parsed.data.unknown.join(', ')}`);
+    });
+  }
+
+  private loadSnapshot(topic: string) {
+    const spec = TOPICS.get(topic);
+    if (!spec?.snapshot) return;
+    const schema = topicSnapshotSchema(topic, spec.schema);
+    this.deps.rest.retry(`topic ${topic}`, async () => {
+      if (!this.wanted.includes(topic)) return;
+      const body = (await this.deps.rest.getJson(`/topics/${encodeURIComponent(topic)}`, schema)) as z.infer<typeof schema>;
+      if (!this.wanted.includes(topic)) return;
+      if (body.history && spec.history) this.data.setHistory(topic, body.history, spec.history.maxPoints);
+      this.apply(spec, { epoch: body.epoch, seq: body.seq, time: body.time, data: body.data });
+      this.conn.data(body.time, body.simulated);
+    });
+  }
+
+  /** Public for tests: a live event as the socket delivers it. It waits, unread, for the next apply. */
+  receive(topic: string, payload: unknown) {
+    if (!this.wanted.includes(topic)) return; // in flight from before the scene let it go
+    if (this.pending.has(topic)) this.shedSinceApply += 1;
+    this.pending.set(topic, payload);
+    if (this.applyQueued) return;
+    this.applyQueued = true;
+    this.deps.rest.later(() => this.flush(), Math.max(0, this.lastApply + APPLY_INTERVAL_MS - Date.now()));
+  }
+
+  /** Public for tests: reads every waiting event now. */
+  flush() {
+    this.applyQueued = false;
+    this.lastApply = Date.now();
+    if (this.shedSinceApply) this.diag.shed(this.shedSinceApply);
+    this.shedSinceApply = 0;
+    const batch = [...this.pending];
+    this.pending.clear();
+    for (const [topic, payload] of batch) this.read(topic, payload);
+  }
+
+  private read(topic: string, payload: unknown) {
+    const spec = TOPICS.get(topic);
+    if (!spec || !this.wanted.includes(topic)) return;
+    const header = HeaderSchema.safeParse(payload);
+    if (!header.success || header.data.topic !== topic) {
+      this.diag.rejected(`live/${topic}`, header.success ? `topic: "${header.data.topic.slice(0, 40)}" on the "${topic}" event` : describeIssue(header.error));
+      return;
+    }
+    // Ordered before it is read: a replayed or late event costs no validation or decode.
+    if (!isNewer(this.deps.topics.getState().values[topic], header.data)) return;
+    if (spec.codec === 'json') {
+      const parsed = this.liveSchemas.get(topic)!.safeParse((payload as { data: unknown }).data);
+      if (!parsed.success) return void this.diag.rejected(`live/${topic}`, `data.${describeIssue(parsed.error)}`);
+      this.diag.accepted();
+      const { epoch, seq, time } = header.data;
+      if (this.apply(spec, { epoch, seq, time, data: parsed.data })) this.conn.data(time);
+      return;
+    }
+    const bytes = columnBytes(payload);
+    if (bytes > spec.maxBytes) {
+      this.diag.rejected(`live/${topic}`, `${bytes} bytes of columns, over the topic's bound of ${spec.maxBytes}: dropped undecoded`);
+      return;
+    }
+    this.bridge(spec).submit({ codec: spec.codec, options: this.deps.codecOptions?.[topic] ?? {}, payload });
+  }
+
+  private bridge(spec: TopicSpec): DecodeBridge {
+    let bridge = this.bridges.get(spec.name);
+    if (!bridge) {
+      bridge = new DecodeBridge(
+        this.deps.decoder,
+        (result) => {
+          if (!result.ok) return void this.diag.rejected(`live/${spec.name}`, result.error);
+          this.diag.accepted();
+          if (this.wanted.includes(spec.name) && this.apply(spec, result.event)) this.conn.data(result.event.time);
+        },
+        () => this.diag.dropped(),
+      );
+      this.bridges.set(spec.name, bridge);
+    }
+    return bridge;
+  }
+
+  private apply(spec: TopicSpec, event: DecodedEvent): boolean {
+    return this.data.apply(spec.name, event, spec.history as HistoryRule | undefined);
+  }
+}
