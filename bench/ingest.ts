@@ -1,43 +1,33 @@
-// Ingest: entity updates per second decoded and applied, the wall's binary path against a naive
-// JSON path, in the same run, at 10k and 100k vehicles.
-//   npm run bench -- ingest          (BENCH_INGEST_BATCHES=40 batches a size by default)
-// Ours: the hub's binary frame is moved (transfer) to a worker thread running the wall's own
-// decodeVehicleFrame (validation + colour lookup), the typed arrays come back by transfer and the
-// main thread builds the deck.gl binary attributes object (vehicleData). Main-thread ms per batch
-// = posting the frame + handling the answer; the worker's decode is reported apart.
+// Ingest: entity updates per second decoded and applied. Two modes (BENCH_INGEST_MODE, default all):
+//   decode: the wall's binary path against a naive JSON path, in process, at 10k and 100k vehicles
+//           (below; BENCH_INGEST_BATCHES=40 batches a size by default);
+//   e2e:    hub emit → socket → decode worker → deck.gl attributes, through the real socket.io
+//           connection beside a bare binary WebSocket carrying the same frames, at 10k, 100k and
+//           1M vehicles (bench/ingest-e2e.ts).
+//   npm run bench -- ingest          BENCH_INGEST_MODE=e2e|decode|all
+// Decode mode. Ours: the hub's binary frame is moved (transfer) to a worker thread running what
+// the wall's live-worker.ts runs (the 'vehicle-frame' codec: decodeVehicleFrame, validation +
+// colour lookup), the typed arrays come back by transfer and the main thread builds the deck.gl
+// binary attributes object (vehicleData).
+// Main-thread ms per batch = posting the frame + handling the answer; the worker's decode is
+// reported apart.
 // Naive: the hub sends [{id, lon, lat, speed}…] as JSON; the main thread parses it and runs
 // deck-style accessors (getPosition, getFillColor) over the objects into typed arrays, as a
 // ScatterplotLayer with object data does on every update.
 // Both stop where the GPU upload starts (Node has no WebGL); that upload is the same bytes for both.
-import { Worker } from 'node:worker_threads';
 import { SPEED_LUT } from '../src/modules/traffic/scales.ts';
-import { encodeVehicleFrame, type DecodeResult, type DecodedVehicles } from '../src/hub/decode/vehicle-frame.ts';
+import { encodeVehicleFrame, type DecodedVehicles } from '../src/hub/decode/vehicle-frame.ts';
+import type { DecodeAnswer } from '../src/hub/decode/codecs.ts';
 import { vehicleData } from '../src/modules/traffic/layers/vehicles.ts';
+import { fleet, median, p95, round, tsWorker } from './ingest-common.ts';
 
 const SIZES = [10_000, 100_000];
 const BATCHES = Number(process.env.BENCH_INGEST_BATCHES ?? 40);
 const WARMUP = 5;
-
-/** A fleet in Chongqing's main city, moved a little each batch so no two frames are equal. */
-function fleet(n: number, batch: number) {
-  const positions = new Float32Array(n * 2);
-  const speeds = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    positions[i * 2] = 106.3 + ((i * 7919) % 10_000) / 20_000 + batch * 1e-5;
-    positions[i * 2 + 1] = 29.4 + ((i * 104_729) % 10_000) / 25_000 + batch * 1e-5;
-    speeds[i] = (i * 31 + batch) % 90;
-  }
-  return { positions, speeds };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
-const round = (x: number, d = 3) => +x.toFixed(d);
+const MODE = process.env.BENCH_INGEST_MODE ?? 'all';
 
 async function oursAt(n: number) {
-  // tsx's loader must be registered inside the worker before the TypeScript entry is imported.
-  const entry = new URL('./ingest-worker.ts', import.meta.url).href;
-  const worker = new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
+  const worker = tsWorker(new URL('./ingest-worker.ts', import.meta.url));
   const frames = Array.from({ length: BATCHES + WARMUP }, (_, b) => {
     const { positions, speeds } = fleet(n, b);
     return encodeVehicleFrame(b + 1, Date.now(), positions, speeds);
@@ -47,10 +37,10 @@ async function oursAt(n: number) {
   let applied = 0;
   const roundTrip = (payload: ReturnType<typeof encodeVehicleFrame>, id: number) =>
     new Promise<void>((resolve, reject) => {
-      const onMessage = (msg: { id: number; result: DecodeResult; decodeMs: number }) => {
+      const onMessage = (msg: { id: number; result: DecodeAnswer; decodeMs: number }) => {
         const t0 = performance.now();
         if (!msg.result.ok) return reject(new Error(msg.result.error));
-        const data = vehicleData(msg.result.frame as DecodedVehicles);
+        const data = vehicleData(msg.result.event.data as DecodedVehicles);
         applied += data.length;
         const handleMs = performance.now() - t0;
         worker.off('message', onMessage);
@@ -59,7 +49,8 @@ async function oursAt(n: number) {
       };
       worker.on('message', onMessage);
       const s0 = performance.now();
-      worker.postMessage({ id, payload }, [payload.data.positions, payload.data.speeds]);
+      // The job as the wall's workerDecoder posts it (src/hub/decode/decoders.ts).
+      worker.postMessage({ id, codec: 'vehicle-frame', options: { colourLut: SPEED_LUT }, payload }, [payload.data.positions, payload.data.speeds]);
       const sendMs = performance.now() - s0;
     });
   for (let b = 0; b < WARMUP; b++) await roundTrip(frames[b], b);
@@ -130,7 +121,7 @@ function naiveAt(n: number) {
   };
 }
 
-export async function run() {
+async function runDecode() {
   const results = [];
   for (const vehicles of SIZES) {
     const ours = await oursAt(vehicles);
@@ -148,10 +139,23 @@ export async function run() {
     );
     results.push(row);
   }
+  return results;
+}
+
+export async function run() {
+  if (!['all', 'decode', 'e2e'].includes(MODE)) throw new Error(`BENCH_INGEST_MODE must be all, decode or e2e, not "${MODE}"`);
+  const decode = MODE === 'e2e' ? undefined : await runDecode();
+  let e2e;
+  if (MODE !== 'decode') {
+    const { runE2e } = await import('./ingest-e2e.ts');
+    e2e = await runE2e();
+  }
   return {
     benchmark: 'ingest',
+    mode: MODE,
     batches: BATCHES,
-    targets: { updatesPerSecond: 2_000_000, speedupOverNaive: 10, mainThreadMsPer100k: 2 },
-    results,
+    targets: { updatesPerSecond: 2_000_000, speedupOverNaive: 10, mainThreadMsPer100k: 2, e2eSocketioOverBare: 0.5 },
+    ...(decode ? { results: decode } : {}),
+    ...(e2e ? { e2e } : {}),
   };
 }

@@ -34,8 +34,6 @@ import { defaultControlOptions } from './control/config.ts';
 // Generous: the hubs share two cores with whatever else runs; nothing here asserts a timing.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
-const REDIS_PORT = 16381;
-const PORTS = [18850, 18851] as const;
 const OPERATOR_PASSWORD = 'scale-out-password';
 let redis: Awaited<ReturnType<typeof startRedisServer>>;
 const hubs: TestHub[] = [];
@@ -43,9 +41,10 @@ const sockets: Socket[] = [];
 let seq = 0;
 
 beforeAll(async () => {
-  redis = await startRedisServer(REDIS_PORT);
-  for (const port of PORTS) {
-    const hub = testHub(port, {
+  // Free loopback ports, chosen at start.
+  redis = await startRedisServer();
+  for (let i = 0; i < 2; i++) {
+    const hub = testHub(0, {
       REDIS_URL: redis.url,
       HUB_TOKEN_SECRET: 'scale-out-test-secret-0123456789abcdef',
       HUB_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
@@ -63,7 +62,7 @@ afterAll(async () => {
   await redis?.stop();
 }, 60_000);
 
-const hubUrl = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;
+const hubUrl = (i: 0 | 1) => hubs[i].url;
 
 const post = (i: 0 | 1, path: string, body: unknown, headers: Record<string, string> = {}) => postJson(hubUrl(i), path, body, headers);
 

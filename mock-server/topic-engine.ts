@@ -28,9 +28,13 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   const maxHz = settingInRange('HUB_TOPIC_MAX_HZ', ctx.env.HUB_TOPIC_MAX_HZ, 1, 240, 30);
   // Each hub process publishes to its own displays only (`local`): with Redis scale-out every
   // process runs the same deterministic simulators, and a display must hear one epoch's sequence.
-  const out = createConflator<unknown>(maxHz, (topic, envelope) =>
-    live.local.to(topicRoom(topic)).emit(topic, envelope),
-  );
+  // Binary topics (the fleet) go out volatile: not kept for connection-state recovery (at 1 Hz a
+  // 100k-vehicle fleet would hold 100+ MB for the two-minute window, and only the newest matters)
+  // and dropped for a display whose socket is not writable, rather than queued behind it.
+  const out = createConflator<unknown>(maxHz, (topic, envelope) => {
+    const room = live.local.to(topicRoom(topic));
+    (TOPICS.get(topic)?.codec === 'json' ? room : room.volatile).emit(topic, envelope);
+  });
 
   for (const module of modules) {
     const sim = module.create(ctx);

@@ -5,18 +5,16 @@ import { mkdirSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import { CONTROL_EVENTS, TokenResponseSchema, type WallDelta } from '../src/hub/control.ts';
 import setup from '../tests/global-setup.ts';
-import { launchBrowser } from '../tests/browser.ts';
-import { startClient, testHub } from '../tests/servers.ts';
+import { harness } from '../tests/harness.ts';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
 setup();
-const hub = testHub(18861, { HUB_ACK_TIMEOUT_MS: '30000' });
-let client: Awaited<ReturnType<typeof startClient>> | null = null;
-const browser = await launchBrowser();
+// Hub, wall and browser on free loopback ports, as in the browser tests.
+const h = harness({ hubEnv: { HUB_ACK_TIMEOUT_MS: '30000' } });
 try {
-  await hub.start();
-  client = await startClient(15241, hub.url);
+  await h.start();
+  const hub = h.hub;
   // The displays of wall `main` as socket.io clients speaking the display protocol (token, join,
   // an ack per delta): the console's picture does not need their WebGL, and the machine is small.
   const displaySockets: Socket[] = [];
@@ -29,8 +27,8 @@ try {
     await socket.emitWithAck(CONTROL_EVENTS.join);
     displaySockets.push(socket);
   }
-  const consolePage = await browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, timezoneId: 'Asia/Shanghai' });
-  await consolePage.goto(`${client.url}/console`);
+  const consolePage = await h.browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, timezoneId: 'Asia/Shanghai' });
+  await consolePage.goto(`${h.client.url}/console`);
   await consolePage.screenshot({ path: `${OUT}console-sign-in.png` });
   await consolePage.fill('[data-testid=user]', 'operator');
   await consolePage.fill('[data-testid=password]', 'onescreen');
@@ -62,7 +60,5 @@ try {
   await consolePage.screenshot({ path: `${OUT}console-1920x1080.png` });
   for (const socket of displaySockets) socket.close();
 } finally {
-  await browser.close();
-  await client?.stop();
-  await hub.stop();
+  await h.stop();
 }

@@ -1,15 +1,16 @@
 // The hub conformance check (npm run hub:check) against the real mock hub, where every case must
 // pass, and against a deliberately non-conforming hub, where the right cases must fail; and the
 // scene/topic tables of docs/hub-contract.md against the scene files and the module registry.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as IoServer } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, CONTRACT_VERSION, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import { testHub } from '../tests/servers.ts';
 import { runHubCheck } from './hub-check/check.ts';
 import { DOC, githubAnchor, type CaseResult } from './hub-check/report.ts';
 import { MARKERS, between, bundledSceneNeeds, sceneTable, topicTable } from './hub-check/scene-needs.ts';
@@ -47,47 +48,6 @@ describe('docs/hub-contract.md', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 85_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`mock hub exited (${child.exitCode})`);
-    try {
-      if ((await fetch(`${url}${API_PREFIX}/health`, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('mock hub did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
-
-/**
- * A hub that gets many things wrong on purpose: health without an epoch, two districts with one
- * code, no CORS at all, forged tokens accepted, no answer to wall:join, oversized client frames
- * and bodies accepted, and `gov.services` events whose seq goes backwards. Scenes, topic snapshots
- * and the city model are the mock hub's, passed through, so those cases pass.
- */
 async function startBadHub(mock: string) {
   const app = express();
   app.use(express.json({ limit: '10mb' }));
@@ -135,21 +95,14 @@ async function startBadHub(mock: string) {
 }
 
 describe('npm run hub:check', () => {
-  let hub: ChildProcess;
+  // The mock hub as the browser tests start it, on a free loopback port.
+  const hub = testHub(0, { HUB_CORS_ORIGINS: ORIGIN });
   let url = '';
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    hub = spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, HUB_PORT: String(port), HUB_CORS_ORIGINS: ORIGIN, HUB_TRAFFIC_VEHICLES: '2000', HUB_BUILDINGS: '3000' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHealth(url, hub);
+    await hub.start();
+    url = hub.url;
   }, 90_000);
-  afterAll(async () => {
-    if (hub) await stop(hub);
-  });
+  afterAll(() => hub.stop());
 
   it.concurrent('passes every case against the mock hub (the command, its output and exit code)', async () => {
     const cli = spawn(process.execPath, ['--import', 'tsx', 'scripts/hub-check.ts', url, '--window', '3', '--origin', ORIGIN, '--json'], {

@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import setup from '../tests/global-setup.ts';
-import { launchBrowser } from '../tests/browser.ts';
-import { startClient, testHub } from '../tests/servers.ts';
+import { harness } from '../tests/harness.ts';
 import { RadarSchema, type RadarWire } from '../src/hub/topics/weather.ts';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -50,7 +49,7 @@ const rainShot: Shot = {
   scene: 'weather',
   path: '/wall?anim=0&scene=weather',
   prepare: async (page) => {
-    const wire = (await (await fetch(`${hub.url}/api/v1/topics/weather.radar`)).json()) as { data: RadarWire };
+    const wire = (await (await fetch(`${h.hub.url}/api/v1/topics/weather.radar`)).json()) as { data: RadarWire };
     const radar = RadarSchema.parse(wire.data);
     const { bbox, cols, rows } = radar.grid;
     let wettest = 0;
@@ -75,14 +74,13 @@ const SHOTS: Shot[] = [
 setup();
 mkdirSync(OUT, { recursive: true });
 // Production sizes for pictures (60,000 buildings, 20,000 vehicles): slower, but what a wall shows.
-const hub = testHub(18795, { HUB_BUILDINGS: '60000', HUB_TRAFFIC_VEHICLES: '20000' });
-await hub.start();
-const client = await startClient(15185, hub.url);
-const browser = await launchBrowser();
+// Hub, wall and browser on free loopback ports, as in the browser tests.
+const h = harness({ hubEnv: { HUB_BUILDINGS: '60000', HUB_TRAFFIC_VEHICLES: '20000' } });
 try {
+  await h.start();
   for (const shot of process.argv[2] ? SHOTS.filter((s) => s.name.includes(process.argv[2])) : SHOTS) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: 1 });
-    await page.goto(`${client.url}${shot.path}`);
+    const page = await h.newPage({ width: shot.width, height: shot.height });
+    await page.goto(`${h.client.url}${shot.path}`);
     await page.waitForFunction((s) => document.documentElement.dataset.sceneReady === s, shot.scene, { timeout: 180_000 });
     await shot.prepare?.(page);
     // Let panel entry animations and the last data frame settle (the twin itself is still: anim=0).
@@ -92,7 +90,5 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  await client.stop();
-  await hub.stop();
+  await h.stop();
 }

@@ -1,10 +1,10 @@
 // One-screen control end to end: the real hub, the built client, a console page and the display
 // pages of wall `main` in headless Chromium; intruders as socket.io clients in Node.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { launchBrowser, waitForTwin } from './browser.ts';
-import { startClient, testHub } from './servers.ts';
+import { waitForTwin } from './browser.ts';
+import { useHarness } from './harness.ts';
 import { createTokenService, memoryRevocations } from '../mock-server/control/auth.ts';
 import { DistrictsResponseSchema } from '../src/hub/contract.ts';
 import { CONTROL_EVENTS, CommandReceiptSchema, TokenResponseSchema } from '../src/hub/control.ts';
@@ -12,9 +12,9 @@ import { CONTROL_EVENTS, CommandReceiptSchema, TokenResponseSchema } from '../sr
 /** Fixed so tokens outlive a hub restart (and so the test can mint an expired one). */
 const SECRET = 'control-e2e-secret-not-for-production';
 const DISPLAY_TOKEN_TTL_S = 8;
-const hub = testHub(18860, { HUB_TOKEN_SECRET: SECRET, HUB_DISPLAY_TOKEN_TTL_S: String(DISPLAY_TOKEN_TTL_S), HUB_ACK_TIMEOUT_MS: '60000' });
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+// The hub is stopped and started again below: on the same port, so the displays reconnect by themselves.
+const h = useHarness({ hubEnv: { HUB_TOKEN_SECRET: SECRET, HUB_DISPLAY_TOKEN_TTL_S: String(DISPLAY_TOKEN_TTL_S), HUB_ACK_TIMEOUT_MS: '60000' } });
+const { hub } = h;
 let consolePage: Page;
 const displays: Record<string, Page> = {};
 const errors: string[] = [];
@@ -22,9 +22,9 @@ const YUZHONG = '500103';
 
 async function openDisplay(id: string) {
   // Small windows: three software-WebGL displays and a console share two cores.
-  const page = await browser.newPage({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 1 });
+  const page = await h.newPage({ width: 640, height: 360 });
   page.on('pageerror', (e) => errors.push(`${id}: ${e.message}`));
-  await page.goto(`${client.url}/wall?anim=0&display=${id}`);
+  await page.goto(`${h.client.url}/wall?anim=0&display=${id}`);
   await waitForTwin(page, 180_000);
   await synced(page, '1');
   displays[id] = page;
@@ -102,24 +102,15 @@ const sendCommand = async (socket: Socket, command: unknown) =>
   CommandReceiptSchema.parse(await socket.timeout(5000).emitWithAck(CONTROL_EVENTS.command, { id: `intruder-${Date.now()}`, wall: 'main', command }));
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15240, hub.url);
-  browser = await launchBrowser();
-  consolePage = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  consolePage = await h.newPage({ width: 1280, height: 900 });
   consolePage.on('pageerror', (e) => errors.push(`console: ${e.message}`));
   await openDisplay('a');
   await openDisplay('b');
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
-
 describe('one-screen control', { timeout: 240_000 }, () => {
   it('signs an operator in (a wrong password is refused) and lists both displays of the wall online', async () => {
-    await consolePage.goto(`${client.url}/console`);
+    await consolePage.goto(`${h.client.url}/console`);
     await signIn('wrong-password');
     expect(await consolePage.locator('[data-testid=sign-in-error]').textContent()).toMatch(/Wrong user or password/);
     await signIn();
@@ -127,7 +118,7 @@ describe('one-screen control', { timeout: 240_000 }, () => {
     await consolePage.waitForSelector('[data-testid=display-row-a]');
     await consolePage.waitForSelector('[data-testid=display-row-b]');
     // The token is in the tab's session storage and the socket handshake, never in a URL.
-    expect(consolePage.url()).toBe(`${client.url}/console`);
+    expect(consolePage.url()).toBe(`${h.client.url}/console`);
     expect(await consolePage.evaluate(() => location.href)).not.toMatch(/token|eyJ/);
   });
 

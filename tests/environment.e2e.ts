@@ -3,43 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Pm25GridSchema, type AirStations, type AirSummary, type Pm25GridWire } from '../src/hub/topics/environment.ts';
-import { regionStats } from './pixels.ts';
+import { meanColour, regionStats } from './pixels.ts';
 import { sceneWall } from './scene-wall.ts';
 
-
 const VIEW = { width: 1280, height: 720 };
-const wall = sceneWall({ hubPort: 18811, clientPort: 15211, scene: 'environment', viewport: VIEW });
-const hub = wall.hub;
+const wall = sceneWall({ scene: 'environment', viewport: VIEW });
 let page: Page;
 let errors: string[];
-const MIDDLE = { left: 310, right: VIEW.width - 310, top: 70, bottom: VIEW.height - 150 };
-const inMiddle = (p: { x: number; y: number }) => p.x > MIDDLE.left && p.x < MIDDLE.right && p.y > MIDDLE.top && p.y < MIDDLE.bottom;
-const project = (lonLat: [number, number]) => page.evaluate((p) => window.__onescreenTwin!.project!(p), lonLat);
-
-async function topic<T>(name: string): Promise<T> {
-  const res = await fetch(`${hub.url}/api/v1/topics/${name}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { data: T }).data;
-}
-
-async function meanColour(x: number, y: number, size = 6): Promise<[number, number, number]> {
-  const png = await page.screenshot({ clip: { x: x - size / 2, y: y - size / 2, width: size, height: size } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const sum = [0, 0, 0];
-    for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
-    const n = d.length / 4;
-    return [sum[0] / n, sum[1] / n, sum[2] / n] as [number, number, number];
-  }, png.toString('base64'));
-}
+const { inMiddle, project, topic } = wall;
 
 beforeAll(async () => {
   ({ page, errors } = await wall.open());
@@ -69,7 +40,7 @@ describe('environment scene', () => {
       const p = await project(lonLatOf(i));
       if (!inMiddle(p)) continue;
       // The land base is #0c1628 (12, 22, 40); even the cleanest air's teal lifts green and blue.
-      const [, g, b] = await meanColour(p.x, p.y);
+      const [, g, b] = await meanColour(page, p.x, p.y);
       expect(b, `at ${lonLatOf(i)}`).toBeGreaterThan(47);
       expect(g, `at ${lonLatOf(i)}`).toBeGreaterThan(28);
       if (++checked === 3) break;
@@ -97,13 +68,8 @@ describe('environment scene', () => {
     for (const s of sites.stations.filter((x) => x.kind !== 'urban')) {
       const p = await project(s.position);
       if (!inMiddle(p)) continue;
-      await page.mouse.move(p.x, p.y);
-      const tooltip = page.locator('.twin-tooltip');
-      try {
-        await tooltip.waitFor({ state: 'visible', timeout: 8000 });
-      } catch {
-        continue;
-      }
+      const tooltip = await wall.hoverTooltip(p);
+      if (!tooltip) continue;
       const text = await tooltip.innerText();
       expect(text).toMatch(/AQI \d+ (优|良|轻度污染|中度污染|重度污染|严重污染) · 首要污染物 /);
       expect(text).toContain('μg/m³');

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForTwin } from './browser.ts';
+import { useHarness } from './harness.ts';
 import { regionStats } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
 
-const hub = testHub(18788);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+// The hub is stopped and started again below: on the same port, so the wall reconnects by itself.
+const h = useHarness();
+const { hub } = h;
 let page: Page;
 let errors: string[];
 
@@ -25,20 +25,9 @@ async function inject(kind: string) {
 }
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15174, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?anim=0&diag=1`);
+  ({ page, errors } = await h.openPage('/wall?anim=0&diag=1'));
   await waitForTwin(page);
   await badgeStatus('live');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
 });
 
 describe('faults', () => {
@@ -53,7 +42,11 @@ describe('faults', () => {
     });
     expect(await text('diag-last-error')).toMatch(/live\/overview: data\.(systemsConnected|govMattersToday)/);
 
+    // One at a time: two bad events of one topic within one apply would be one read, one shed.
     await inject('wrong-shape-overview');
+    await page.waitForFunction(() => document.querySelector('[data-testid=diag-rejected]')?.textContent === '2', null, {
+      timeout: 10_000,
+    });
     await inject('oversized-overview');
     await page.waitForFunction(() => document.querySelector('[data-testid=diag-rejected]')?.textContent === '3', null, {
       timeout: 10_000,
@@ -66,6 +59,21 @@ describe('faults', () => {
       timeout: 10_000,
     });
     expect((await regionStats(page, TWIN_REGION)).nonBackground).toBeGreaterThan(0.25);
+  });
+
+  it('sheds a flood: reads the newest event, counts the rest, says so on the badge, and stays live', async () => {
+    const rejected = await text('diag-rejected');
+    expect(await page.locator('[data-testid=shedding]').count()).toBe(0);
+    await inject('flood-overview');
+    await page.waitForSelector('[data-testid=shedding]', { timeout: 10_000 });
+    // Thousands let go unread, none refused, and the link never dropped.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=diag-shed]')?.textContent) > 1000, null, { timeout: 10_000 });
+    expect(await text('diag-rejected')).toBe(rejected);
+    expect(await page.getAttribute('[data-testid=connection-badge]', 'data-status')).toBe('live');
+    // The flood over, the wall is not behind: the mark goes and ordinary events are applied again.
+    await page.waitForSelector('[data-testid=shedding]', { state: 'detached', timeout: 15_000 });
+    const accepted = Number(await text('diag-accepted'));
+    await page.waitForFunction((a) => Number(document.querySelector('[data-testid=diag-accepted]')?.textContent) > a, accepted, { timeout: 10_000 });
   });
 
   it('shows offline with the data age when the hub stops, keeps the picture, and comes back live by itself', async () => {

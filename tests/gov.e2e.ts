@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { regionStats } from './pixels.ts';
 import { sceneWall } from './scene-wall.ts';
 
-const wall = sceneWall({ hubPort: 18821, clientPort: 15221, scene: 'gov' });
+const wall = sceneWall({ scene: 'gov' });
 const hub = wall.hub;
 let page: Page;
 let errors: string[];

@@ -8,16 +8,12 @@ import type { HealthCheckpoints, HealthDistricts } from '../src/hub/topics/healt
 import { regionStats } from './pixels.ts';
 import { sceneWall } from './scene-wall.ts';
 
-const wall = sceneWall({ hubPort: 18830, clientPort: 15230, scene: 'health' });
+const wall = sceneWall({ scene: 'health' });
 const hub = wall.hub;
 let page: Page;
 let errors: string[];
 
-async function topic<T>(name: string): Promise<T> {
-  const res = await fetch(`${hub.url}/api/v1/topics/${name}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { data: T }).data;
-}
+const topic = wall.topic;
 
 const kmBetween = (a: number[], b: number[]) => Math.hypot((a[0] - b[0]) * 96, (a[1] - b[1]) * 111);
 

@@ -2,18 +2,17 @@
 // its slice; the slices must agree where they meet, match one browser of the whole wall's size,
 // keep the DOM on the display that holds it, and animate in lock-step.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, waitForTwin } from './browser.ts';
+import { useHarness } from './harness.ts';
 import { waitFrames } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
 import { differingShare, seamStats, stitchRow } from './stitch.ts';
 import { orbitBearing } from '../src/twin/orbit.ts';
 
 // Overview figures drive the district columns: published once, so every page draws the same data.
-const hub = testHub(18870, { HUB_TICK_MS: '600000' });
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const h = useHarness({ hubEnv: { HUB_TICK_MS: '600000' } });
+const { hub } = h;
 
 const W = 640;
 const H = 540;
@@ -29,28 +28,14 @@ const displays: Opened[] = [];
 let whole: Opened;
 let analysis: Page;
 
-async function open(path: string, width: number, height: number): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
-  const errors = collectPageErrors(page);
-  await page.goto(`${client.url}${path}`);
-  return { page, errors };
-}
+const open = (path: string, width: number, height: number): Promise<Opened> => h.openPage(path, { width, height });
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15250, hub.url);
-  browser = await launchBrowser();
   for (let col = 0; col < COLS; col++) displays.push(await open(`/wall?wall=e2e&display=d${col}&grid=${COLS}x1&col=${col}&row=0&${COMMON}`, W, H));
   whole = await open(`/wall?wall=e2e-whole&${COMMON}`, COLS * W, H);
   for (const d of [...displays, whole]) await waitForTwin(d.page, 300_000);
-  analysis = await browser.newPage();
+  analysis = await h.browser.newPage();
 }, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
 
 /**
  * One page after the other: on a loaded machine parallel screenshots of four software-WebGL pages
@@ -297,11 +282,11 @@ describe('lock-step animation (2 × 960×540, orbiting)', () => {
 
 describe('bad grid in the URL', () => {
   it('falls back to a single-display wall and says why', async () => {
-    const page = await browser.newPage({ viewport: { width: W, height: H }, deviceScaleFactor: 1 });
+    const page = await h.newPage({ width: W, height: H });
     const bad = { page, errors: collectPageErrors(page) };
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    await page.goto(`${client.url}/wall?grid=3x1&col=5&row=0&diag=1&${COMMON}`);
+    await page.goto(`${h.client.url}/wall?grid=3x1&col=5&row=0&diag=1&${COMMON}`);
     await waitForTwin(bad.page, 150_000);
     const state = await bad.page.evaluate(() => ({
       slice: window.__onescreenTwin!.slice!(),

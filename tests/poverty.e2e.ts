@@ -8,16 +8,12 @@ import type { PovertyDistricts, PovertyVillages } from '../src/hub/topics/povert
 import { changedShare, waitFrames } from './pixels.ts';
 import { sceneWall } from './scene-wall.ts';
 
-const wall = sceneWall({ hubPort: 18831, clientPort: 15231, scene: 'poverty' });
+const wall = sceneWall({ scene: 'poverty' });
 const hub = wall.hub;
 let page: Page;
 let errors: string[];
 
-async function topic<T>(name: string): Promise<T> {
-  const res = await fetch(`${hub.url}/api/v1/topics/${name}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { data: T }).data;
-}
+const topic = wall.topic;
 
 const CHENGKOU = '500229';
 

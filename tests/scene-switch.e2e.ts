@@ -3,11 +3,12 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser } from './browser.ts';
-import { startClient, testHub } from './servers.ts';
-import { checkScene, sceneTopics } from '../src/modules/scene-validation.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHarness } from './harness.ts';
+import { checkScene } from '../src/modules/scene-validation.ts';
+import { REGISTRY } from '../src/modules/registry.ts';
+import { wallTopics } from '../src/core/scene-view.ts';
 
 const SCENES = new URL('../scenes/', import.meta.url);
 const files = readdirSync(SCENES).filter((f) => f.endsWith('.json')).sort();
@@ -22,9 +23,7 @@ writeFileSync(join(scenesDir, files[0]), JSON.stringify({ ...read(files[0]), tit
 const second = read(files[1]);
 writeFileSync(join(scenesDir, files[1]), JSON.stringify({ ...second, title: '坏场景', layers: [{ ...second.layers[0], kind: `${second.modules[0]}.no-such-layer` }] }));
 
-const hub = testHub(18793, { HUB_SCENES_DIR: scenesDir });
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const h = useHarness({ hubEnv: { HUB_SCENES_DIR: scenesDir } });
 let page: Page;
 let errors: string[];
 
@@ -32,19 +31,8 @@ const sceneReady = (id: string) =>
   page.waitForFunction((s) => document.documentElement.dataset.sceneReady === s, id, { timeout: 90_000 });
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15183, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?diag=1`);
+  ({ page, errors } = await h.openPage('/wall?diag=1'));
   await sceneReady('overview');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
 });
 
 describe('scene switching', () => {
@@ -94,7 +82,7 @@ describe('scene switching', () => {
     // The wall holds exactly the overview's topics again: the other scene's own data was let go.
     const check = checkScene(read(files[0]));
     if (!check.ok) throw new Error(check.error);
-    const expectedTopics = sceneTopics(check.scene).join(' ') || '—';
+    const expectedTopics = wallTopics(check.scene, REGISTRY, undefined).join(' ');
     await page.waitForFunction(
       (t) => document.querySelector('[data-testid=diag-topics]')?.textContent === `数据 topics: ${t}`,
       expectedTopics,
@@ -105,9 +93,7 @@ describe('scene switching', () => {
   it('opens a scene from the URL and steps through all of them', async () => {
     // The animated wall of the tests above has done its part: it must not share the two cores with this one.
     await page.goto('about:blank');
-    const p2 = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-    const errs = collectPageErrors(p2);
-    await p2.goto(`${client.url}/wall?scene=${ids[ids.length - 1]}&anim=0`);
+    const { page: p2, errors: errs } = await h.openPage(`/wall?scene=${ids[ids.length - 1]}&anim=0`);
     await p2.waitForFunction((s) => document.documentElement.dataset.sceneReady === s, ids[ids.length - 1], { timeout: 90_000 });
     await p2.keyboard.press('ArrowRight'); // wraps around to the first
     await p2.waitForFunction((s) => document.documentElement.dataset.sceneReady === s, ids[0], { timeout: 90_000 });

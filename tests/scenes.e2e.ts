@@ -1,12 +1,11 @@
 // Every scene file, opened on the wall: its layers draw (pixels with and without them differ),
 // its panels show hub data, its coloured layers have legends, and nothing throws.
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { collectPageErrors, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors } from './browser.ts';
 import { overlappingLabels } from './framing.ts';
+import { useHarness } from './harness.ts';
 import { changedShare, waitFrames } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
 import { LAYER_KINDS } from '../src/modules/registry.ts';
 
 const SCENES_DIR = new URL('../scenes/', import.meta.url);
@@ -20,28 +19,14 @@ const scenes = readdirSync(SCENES_DIR)
     panels: { kind: string }[];
   });
 
-const hub = testHub(18792);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15182, hub.url);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
+const h = useHarness();
 
 describe.each(scenes)('scene $id', (scene) => {
   it(`${scene.title}: layers draw, panels show hub data, legends present`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const page = await h.newPage();
     const errors = collectPageErrors(page);
     try {
-      await page.goto(`${client.url}/wall?scene=${scene.id}&anim=0`);
+      await page.goto(`${h.client.url}/wall?scene=${scene.id}&anim=0`);
       await page.waitForFunction((id) => document.documentElement.dataset.sceneReady === id, scene.id, { timeout: 90_000 });
       await expect(page.textContent('[data-testid=scene-title] strong')).resolves.toBe(scene.title);
 

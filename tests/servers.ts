@@ -1,11 +1,41 @@
 // Starts and stops the real hub and the built wall client for end-to-end tests: separate
-// processes on loopback, each ended by its own id when a test file is done.
+// processes on loopback, each ended by its own id when a test file is done. Ports are free ones
+// chosen at start unless a caller names one (benchmarks do).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-async function waitForHttp(url: string, timeoutMs = 90_000) {
+/**
+ * A free loopback port: the kernel picks one for a listener on port 0, which is closed again at
+ * once so that the process under test can take it.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Processes started here and still running: killed by their own ids if the test process exits without stopping them. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -14,12 +44,13 @@ async function waitForHttp(url: string, timeoutMs = 90_000) {
     } catch {
       /* not up yet */
     }
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${url}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
@@ -35,27 +66,45 @@ export const TEST_SIZES: Record<string, string> = {
 };
 
 export interface TestHub {
-  url: string;
+  /** http://127.0.0.1:port; known once the port is (a named port, or after reservePort or start). */
+  readonly url: string;
+  /** Chooses the free port now (if none is named) without starting: the wall can be told the URL early. */
+  reservePort(): Promise<string>;
+  /** Starts the hub; a restart after stop() takes the same port, so walls reconnect to the same URL. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * The mock hub with fault injection enabled and test-size simulators (hundreds of entities: software
- * WebGL is slow), on a fixed port so it can be stopped and restarted.
+ * WebGL is slow). On `port`, or on a free port chosen at the first start (port left out or 0) and
+ * kept for restarts. `env` adds to or overrides the hub's environment.
  */
-export function testHub(port: number, env: Record<string, string> = {}): TestHub {
+export function testHub(port = 0, env: Record<string, string> = {}): TestHub {
   let child: ChildProcess | null = null;
-  const url = `http://127.0.0.1:${port}`;
+  const url = () => {
+    if (!port) throw new Error('testHub: the port is chosen at start (or reservePort)');
+    return `http://127.0.0.1:${port}`;
+  };
+  const reservePort = async () => {
+    if (!port) port = await freePort();
+    return url();
+  };
   return {
-    url,
+    get url() {
+      return url();
+    },
+    reservePort,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', ...env },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      await waitForHttp(`${url}/api/v1/health`);
+      await reservePort();
+      child = track(
+        spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
+          cwd: ROOT,
+          env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', ...env },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+      );
+      await waitForHttp(`${url()}/api/v1/health`, child);
     },
     async stop() {
       if (child) await stopProcess(child);
@@ -64,16 +113,24 @@ export function testHub(port: number, env: Record<string, string> = {}): TestHub
   };
 }
 
-/** The built wall client (vite preview over dist/), told where its hub is. */
+/** The built wall client (vite preview over dist/ or E2E_OUT_DIR), told where its hub is; on `port`, or a free one when 0. */
 export async function startClient(port: number, hubUrl: string) {
   const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+  if (!port) port = await freePort();
   const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir];
-  const child = spawn(`${ROOT}node_modules/.bin/vite`, args, {
-    cwd: ROOT,
-    env: { ...process.env, HUB_URL: hubUrl },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = track(
+    spawn(`${ROOT}node_modules/.bin/vite`, args, {
+      cwd: ROOT,
+      env: { ...process.env, HUB_URL: hubUrl },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/runtime-config.json`);
+  try {
+    await waitForHttp(`${url}/runtime-config.json`, child);
+  } catch (err) {
+    await stopProcess(child);
+    throw err;
+  }
   return { url, stop: () => stopProcess(child) };
 }

@@ -7,8 +7,6 @@ import { sceneWall } from './scene-wall.ts';
 import { TEST_SIZES } from './servers.ts';
 
 const wall = sceneWall({
-  hubPort: 18820,
-  clientPort: 15220,
   scene: 'traffic',
   beforeGoto: (page) => page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => typeof payload !== 'string' && binaryFrames.push(payload.length))),
 });

@@ -1,35 +1,20 @@
 // The 3D city: drawn in the map's camera by day and by night, and rebuilt after a lost WebGL context.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
-import { changedShare, regionStats, waitFrames } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForTwin } from './browser.ts';
+import { useHarness } from './harness.ts';
+import { changedShare, decodePng, regionStats, waitFrames } from './pixels.ts';
 import { decodeBuildings } from '../src/hub/buildings.ts';
 
-const hub = testHub(18794);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const h = useHarness();
+const { hub } = h;
 
 /** Yuzhong and its rivers from the south-west, pitched: a fixed camera for the city. */
 const CITY_CAMERA = { center: [106.565, 29.56] as [number, number], zoom: 14, pitch: 60, bearing: 20 };
 const CLIP = { x: 460, y: 100, width: 1000, height: 900 };
 
-beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15184, hub.url);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
-});
-
 async function openCity(time: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
-  const errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?anim=0&time=${encodeURIComponent(time)}`);
+  const { page, errors } = await h.openPage(`/wall?anim=0&time=${encodeURIComponent(time)}`, { width: 1920, height: 1080 });
   await waitForTwin(page);
   await page.waitForFunction(() => (window.__onescreenTwin?.cityStats?.().instances ?? 0) > 0, null, { timeout: 60_000 });
   await page.evaluate((camera) => {
@@ -42,25 +27,14 @@ async function openCity(time: string): Promise<{ page: Page; errors: string[] }>
 
 /** Mean brightness and the share of warm, bright pixels (lit windows) in a screenshot region. */
 async function light(page: Page) {
-  const png = await page.screenshot({ clip: CLIP });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let sum = 0;
-    let warm = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      sum += (d[i] + d[i + 1] + d[i + 2]) / 3;
-      if (d[i] > 150 && d[i] > d[i + 2] + 40) warm++;
-    }
-    return { mean: sum / (d.length / 4), warm: warm / (d.length / 4) };
-  }, png.toString('base64'));
+  const { data: d } = await decodePng(page, await page.screenshot({ clip: CLIP }));
+  let sum = 0;
+  let warm = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    sum += (d[i] + d[i + 1] + d[i + 2]) / 3;
+    if (d[i] > 150 && d[i] > d[i + 2] + 40) warm++;
+  }
+  return { mean: sum / (d.length / 4), warm: warm / (d.length / 4) };
 }
 
 describe('the 3D city', () => {
@@ -91,9 +65,7 @@ describe('the 3D city', () => {
   });
 
   it('comes back by itself after the WebGL context is lost', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-    const errors = collectPageErrors(page);
-    await page.goto(`${client.url}/wall?anim=0`);
+    const { page, errors } = await h.openPage('/wall?anim=0');
     await waitForTwin(page);
     const generation = await page.evaluate(() => window.__onescreenTwin!.generation);
     const lost = await page.evaluate(() => {
@@ -115,9 +87,7 @@ describe('the 3D city', () => {
   });
 
   it('flies to a district on a double tap, and home again with the Home key', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-    const errors = collectPageErrors(page);
-    await page.goto(`${client.url}/wall?anim=0`);
+    const { page, errors } = await h.openPage('/wall?anim=0');
     await waitForTwin(page);
     const wanzhou: [number, number] = [108.43836, 30.74525]; // 万州区, far from the home view's centre
     const before = await page.evaluate((p) => window.__onescreenTwin!.project!(p), wanzhou);
@@ -174,10 +144,8 @@ describe('the 3D city', () => {
   });
 
   it('draws only when something changes: a still wall draws no frames while the hub feeds its panels', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-    const errors = collectPageErrors(page);
     // The city scene's layers read no live topic; its panels do, and the hub keeps sending them.
-    await page.goto(`${client.url}/wall?anim=0&scene=city`);
+    const { page, errors } = await h.openPage('/wall?anim=0&scene=city');
     await waitForTwin(page);
     const frames = () => page.evaluate(() => window.__onescreenTwin!.deckFrames);
     // Settled: models and tiles finish arriving, and the frames they asked for are drawn.

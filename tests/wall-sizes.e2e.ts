@@ -1,26 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { waitForTwin } from './browser.ts';
 import { districtRings, measureFraming, overlappingLabels, relativeGap, type Framing, type Rings } from './framing.ts';
-import { startClient, testHub } from './servers.ts';
+import { useHarness } from './harness.ts';
 
-const hub = testHub(18789);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const h = useHarness();
 let rings: Rings;
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15175, hub.url);
-  browser = await launchBrowser();
-  rings = await districtRings(hub.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
+  rings = await districtRings(h.hub.url);
 });
 
 /**
@@ -31,9 +20,7 @@ const walls = new Map<string, { page: Page; errors: string[] }>();
 async function wallPage(width: number, height: number, query = '') {
   const key = `${width}x${height}${query}`;
   if (!walls.has(key)) {
-    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
-    const errors = collectPageErrors(page);
-    await page.goto(`${client.url}/wall?anim=0${query}`);
+    const { page, errors } = await h.openPage(`/wall?anim=0${query}`, { width, height });
     await waitForTwin(page, 110_000);
     walls.set(key, { page, errors });
   }

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, waitForTwin } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForTwin } from './browser.ts';
+import { useHarness } from './harness.ts';
 import { regionStats } from './pixels.ts';
-import { startClient, testHub } from './servers.ts';
 
-const hub = testHub(18787);
-let client: Awaited<ReturnType<typeof startClient>>;
-let browser: Browser;
+const h = useHarness();
+const { hub } = h;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  await hub.start();
-  client = await startClient(15173, hub.url);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  errors = collectPageErrors(page);
-  await page.goto(`${client.url}/wall?anim=0`);
+  ({ page, errors } = await h.openPage('/wall?anim=0'));
   await waitForTwin(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await client?.stop();
-  await hub.stop();
 });
 
 describe('the wall', () => {
@@ -65,9 +53,9 @@ describe('the wall', () => {
     }
     expect(await page.locator('[data-testid=chart-systems] canvas').count()).toBe(1);
     // Figures from the hub, not placeholders: the hub snapshot and the panel agree.
-    const snapshot = await (await fetch(`${hub.url}/api/v1/overview`)).json();
+    const snapshot = await (await fetch(`${hub.url}/api/v1/topics/overview`)).json();
     const users = await page.textContent('[data-testid=kpi-gov-users] .kpi__value');
-    expect(users).toContain(String(Math.round(snapshot.overview.govServiceUsers / 1e4)));
+    expect(users).toContain(String(Math.round(snapshot.data.govServiceUsers / 1e4)));
     const total = await page.textContent('[data-testid=kpi-data-calls-total] .kpi__value');
     expect(total).toMatch(/^\d+\.\d\d亿次$/);
     // Every chart panel drew something on its canvas.

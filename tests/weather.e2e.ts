@@ -5,47 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { RadarSchema, rainRateOf, type RadarWire, type WeatherStations, type WeatherWarnings } from '../src/hub/topics/weather.ts';
 import { EDGE_FADE_CELLS } from '../src/modules/weather/layers/rain.ts';
-import { changedShare, regionStats, waitFrames } from './pixels.ts';
+import { changedShare, meanColour, regionStats, waitFrames } from './pixels.ts';
 import { sceneWall } from './scene-wall.ts';
 
-
 const VIEW = { width: 1280, height: 720 };
-const wall = sceneWall({ hubPort: 18810, clientPort: 15210, scene: 'weather', viewport: VIEW });
-const hub = wall.hub;
+const wall = sceneWall({ scene: 'weather', viewport: VIEW });
 let client: { url: string };
 let page: Page;
 let errors: string[];
-/** The twin between the panel columns (420 design px a side at scale 2/3), with a margin. */
-const MIDDLE = { left: 310, right: VIEW.width - 310, top: 70, bottom: VIEW.height - 150 };
-
-async function topic<T>(name: string): Promise<T> {
-  const res = await fetch(`${hub.url}/api/v1/topics/${name}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { data: T }).data;
-}
-
-const project = (lonLat: [number, number]) => page.evaluate((p) => window.__onescreenTwin!.project!(p), lonLat);
-const inMiddle = (p: { x: number; y: number }) => p.x > MIDDLE.left && p.x < MIDDLE.right && p.y > MIDDLE.top && p.y < MIDDLE.bottom;
-
-/** Mean colour of a small screen region (decoded from a screenshot in the page). */
-async function meanColour(x: number, y: number, size = 6): Promise<[number, number, number]> {
-  const png = await page.screenshot({ clip: { x: x - size / 2, y: y - size / 2, width: size, height: size } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const sum = [0, 0, 0];
-    for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
-    const n = d.length / 4;
-    return [sum[0] / n, sum[1] / n, sum[2] / n] as [number, number, number];
-  }, png.toString('base64'));
-}
+const { inMiddle, project, topic } = wall;
 
 beforeAll(async () => {
   ({ client, page, errors } = await wall.open());
@@ -85,7 +53,7 @@ describe('weather scene', () => {
       return;
     }
     // Rain colours (cyan, greens, yellow, orange, red) are bright; the dark navy base is not.
-    const [r, g, b] = await meanColour(best.p.x, best.p.y);
+    const [r, g, b] = await meanColour(page, best.p.x, best.p.y);
     expect(Math.max(r, g), `colour at ${best.lonLat} (${rainRateOf(best.q).toFixed(1)} mm/h): ${[r, g, b].map(Math.round)}`).toBeGreaterThan(90);
   });
 
@@ -125,13 +93,8 @@ describe('weather scene', () => {
     for (const s of stations.stations) {
       const p = await project(s.position);
       if (!inMiddle(p)) continue;
-      await page.mouse.move(p.x, p.y);
-      const tooltip = page.locator('.twin-tooltip');
-      try {
-        await tooltip.waitFor({ state: 'visible', timeout: 8000 });
-      } catch {
-        continue; // covered by a neighbour's label: try the next station
-      }
+      const tooltip = await wall.hoverTooltip(p);
+      if (!tooltip) continue; // covered by a neighbour's label: try the next station
       const text = await tooltip.innerText();
       if (!text.includes('气温')) continue;
       expect(text).toMatch(/海拔 \d+ m/);

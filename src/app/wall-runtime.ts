@@ -1,14 +1,13 @@
 import { HubClient } from '../hub/hub-client.ts';
 import { checkScene } from '../modules/scene-validation.ts';
 import { REGISTRY } from '../modules/registry.ts';
-import { sceneTopics } from '../core/scene-view.ts';
+import { wallTopics } from '../core/scene-view.ts';
 import { useWallRuntime, type WallRuntime } from '../core/wall-context.ts';
 import { createConnectionStore } from '../store/connection-store.ts';
 import { createDiagnosticsStore, diagnosticsActions } from '../store/diagnostics-store.ts';
 import { createLegendStore } from '../store/legend-store.ts';
 import { createCityStore } from '../store/city-store.ts';
 import { createDistrictStore } from '../store/district-store.ts';
-import { OVERVIEW_TOPIC } from '../hub/topics/overview.ts';
 import { SPEED_LUT } from '../modules/traffic/scales.ts';
 import { VEHICLES_TOPIC } from '../hub/decode/vehicle-frame.ts';
 import { createSceneStore, currentScene, sceneActions } from '../store/scene-store.ts';
@@ -67,8 +66,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags, options: { displ
   // and the layers the console shows or hides on it.
   let lastTopics = '';
   const followScene = () => {
-    // The overview is always read: the header, the district cards.
-    const wanted = [...new Set([OVERVIEW_TOPIC, ...sceneTopics(currentScene(scenes.getState()), REGISTRY, control.getState().state?.layers)])].sort();
+    const wanted = wallTopics(currentScene(scenes.getState()), REGISTRY, control.getState().state?.layers);
     if (wanted.join() === lastTopics) return;
     lastTopics = wanted.join();
     hub.setTopics(wanted);

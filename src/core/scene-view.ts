@@ -1,4 +1,5 @@
 import type { Scene, SceneLayer } from '../hub/contract.ts';
+import { OVERVIEW_TOPIC } from '../hub/topics/overview.ts';
 import type { LayerKind, Registry } from './module-api.ts';
 
 /** Layer visibility the console set for a wall (layer id → shown), over the scene's own. */
@@ -28,4 +29,9 @@ export function sceneTopics(scene: Scene, registry: Registry, visibility: LayerV
   }
   for (const panel of scene.panels) for (const t of registry.panelKinds.get(panel.kind)?.topics ?? []) topics.add(t);
   return [...topics].sort();
+}
+
+/** Topics a wall subscribes to: its scene's (above) and the overview, which the header and district cards always read. */
+export function wallTopics(scene: Scene, registry: Registry, visibility: LayerVisibility): string[] {
+  return [...new Set([OVERVIEW_TOPIC, ...sceneTopics(scene, registry, visibility)])].sort();
 }

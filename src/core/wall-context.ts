@@ -65,12 +65,17 @@ export interface OverviewView {
 }
 const NO_HISTORY: SeriesPoint[] = [];
 
+/** Re-renders only when what `selector` returns changes (a panel of district names ignores the 1 Hz figures). */
 export function useOverview<T>(selector: (s: OverviewView) => T): T {
   const runtime = useWallRuntime();
   const districts = useStore(runtime.districts, (s) => s.districts);
-  const value = useStore(runtime.topics, (s) => s.values[OVERVIEW_TOPIC]);
-  const history = useStore(runtime.topics, (s) => s.history[OVERVIEW_TOPIC]);
-  return selector({ districts, overview: (value?.data as Overview | undefined) ?? null, dataCallsHistory: history ?? NO_HISTORY });
+  return useStore(runtime.topics, (s) =>
+    selector({
+      districts,
+      overview: (s.values[OVERVIEW_TOPIC]?.data as Overview | undefined) ?? null,
+      dataCallsHistory: s.history[OVERVIEW_TOPIC] ?? NO_HISTORY,
+    }),
+  );
 }
 
 /** The latest value of a topic (re-renders when that topic, and only that topic, changes). */
