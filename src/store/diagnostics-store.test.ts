@@ -14,6 +14,7 @@ describe('diagnostics store', () => {
       dropped: 0,
       shed: 0,
       shedAt: null,
+      shedSecond: { start: 0, count: 0 },
       lastError: 'rest: GET /overview rejected: seq: too small',
       recentErrors: [{ time: 10, source: 'rest', message: 'GET /overview rejected: seq: too small' }],
     });
@@ -31,7 +32,10 @@ describe('diagnostics store', () => {
     diag.shed(4999, 1000);
     expect(store.getState()).toMatchObject({ shed: 4999, shedAt: 1000, rejected: 0, dropped: 0, lastError: null });
     diag.shed(1, 2000);
-    expect(store.getState()).toMatchObject({ shed: 5000, shedAt: 2000 });
+    // One shed event now and then is no flood: the time of the last flood stays.
+    expect(store.getState()).toMatchObject({ shed: 5000, shedAt: 1000 });
+    for (let t = 3000; t < 3200; t += 10) diag.shed(1, t);
+    expect(store.getState()).toMatchObject({ shed: 5020, shedAt: 3190 });
     expect(store.getState().recentErrors).toEqual([]);
   });
 
