@@ -19,6 +19,8 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   const seqs = new Map<string, number>();
   const times = new Map<string, number>();
   const owners = new Map<string, SimInstance>();
+  /** Each topic's regular interval, for placing injected faults between regular events. */
+  const ticks = new Map<string, number>();
   const timers: ReturnType<typeof setInterval>[] = [];
   // Benchmarks only (the soak runs at 10× the normal rate): HUB_RATE_SCALE=10 steps every simulator
   // ten times as often. Simulators step by wall-clock time, so the data stays plausible, only denser.
@@ -45,6 +47,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
           continue;
         }
         owners.set(topic, sim);
+        ticks.set(topic, module.tickMs / rateScale);
         const seq = (seqs.get(topic) ?? 0) + 1;
         seqs.set(topic, seq);
         times.set(topic, time);
@@ -78,12 +81,23 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
       return { epoch, seq: seqs.get(topic) ?? 0, time: times.get(topic) ?? Date.now(), data, ...(history ? { history } : {}) };
     },
     /**
-     * Faults only: sends a raw payload as the next event of a topic (numbered after the last good
-     * one, which keeps its number) to the displays subscribed to it.
+     * Faults only: sends a raw payload as the next event of a topic to the displays subscribed to it.
      */
     inject(topic: string, data: unknown) {
-      const envelope = { v: CONTRACT_VERSION, topic, epoch, seq: (seqs.get(topic) ?? 0) + 1, time: Date.now(), data };
-      live.local.to(topicRoom(topic)).emit(topic, data === FAULT_NOT_AN_ENVELOPE ? `${topic} unavailable` : envelope);
+      // Halfway between two regular events: a wall reads each topic at most every 16 ms, and a
+      // fault arriving just before a good event would be shed unread, which is right but untestable.
+      const tick = ticks.get(topic) ?? 1000;
+      const phase = (Date.now() - (times.get(topic) ?? Date.now())) % tick;
+      const wait = phase <= tick / 2 ? tick / 2 - phase : tick - phase + tick / 2;
+      const timer = setTimeout(() => {
+        timers.splice(timers.indexOf(timer), 1);
+        // It takes a sequence number of its own: newer than the last good event, older than the next.
+        const seq = (seqs.get(topic) ?? 0) + 1;
+        seqs.set(topic, seq);
+        const envelope = { v: CONTRACT_VERSION, topic, epoch, seq, time: Date.now(), data };
+        live.local.to(topicRoom(topic)).emit(topic, data === FAULT_NOT_AN_ENVELOPE ? `${topic} unavailable` : envelope);
+      }, wait);
+      timers.push(timer);
     },
     /**
      * Faults only: `count` valid events of a topic at once, each with the next sequence number,
