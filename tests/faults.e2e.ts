@@ -38,7 +38,7 @@ describe('faults', () => {
 
     await inject('malformed-overview');
     await page.waitForFunction(() => document.querySelector('[data-testid=diag-rejected]')?.textContent === '1', null, {
-      timeout: 10_000,
+      timeout: 30_000,
     });
     expect(await text('diag-last-error')).toMatch(/live\/overview: data\.(systemsConnected|govMattersToday)/);
 
