@@ -32,6 +32,10 @@ export function createConflator<T>(maxHz: number, send: (topic: string, value: T
       if (wait <= 0) flush(topic);
       else timers.set(topic, setTimeout(() => flush(topic), wait));
     },
+    /** Forgets a topic's waiting update: something newer went out another way. */
+    drop(topic: string) {
+      pending.delete(topic);
+    },
     /** Updates replaced by a newer one before they were sent. */
     get superseded() {
       return superseded;

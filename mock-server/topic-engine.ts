@@ -7,6 +7,9 @@ import { createConflator } from './conflate.ts';
 /** inject(): send this string instead of an envelope. */
 export const FAULT_NOT_AN_ENVELOPE = Symbol('not an envelope');
 
+/** How many of its regular intervals a topic stays quiet after an injected fault. */
+const FAULT_QUIET_TICKS = 5;
+
 export const topicRoom = (topic: string) => `topic:${topic}`;
 
 /**
@@ -19,8 +22,9 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   const seqs = new Map<string, number>();
   const times = new Map<string, number>();
   const owners = new Map<string, SimInstance>();
-  /** Each topic's regular interval, for placing injected faults between regular events. */
+  /** Each topic's regular interval, and until when it is kept quiet after an injected fault. */
   const ticks = new Map<string, number>();
+  const heldUntil = new Map<string, number>();
   const timers: ReturnType<typeof setInterval>[] = [];
   // Benchmarks only (the soak runs at 10× the normal rate): HUB_RATE_SCALE=10 steps every simulator
   // ten times as often. Simulators step by wall-clock time, so the data stays plausible, only denser.
@@ -48,6 +52,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
         }
         owners.set(topic, sim);
         ticks.set(topic, module.tickMs / rateScale);
+        if ((heldUntil.get(topic) ?? 0) > time) continue;
         const seq = (seqs.get(topic) ?? 0) + 1;
         seqs.set(topic, seq);
         times.set(topic, time);
@@ -84,20 +89,16 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
      * Faults only: sends a raw payload as the next event of a topic to the displays subscribed to it.
      */
     inject(topic: string, data: unknown) {
-      // Halfway between two regular events: a wall reads each topic at most every 16 ms, and a
-      // fault arriving just before a good event would be shed unread, which is right but untestable.
-      const tick = ticks.get(topic) ?? 1000;
-      const phase = (Date.now() - (times.get(topic) ?? Date.now())) % tick;
-      const wait = phase <= tick / 2 ? tick / 2 - phase : tick - phase + tick / 2;
-      const timer = setTimeout(() => {
-        timers.splice(timers.indexOf(timer), 1);
-        // It takes a sequence number of its own: newer than the last good event, older than the next.
-        const seq = (seqs.get(topic) ?? 0) + 1;
-        seqs.set(topic, seq);
-        const envelope = { v: CONTRACT_VERSION, topic, epoch, seq, time: Date.now(), data };
-        live.local.to(topicRoom(topic)).emit(topic, data === FAULT_NOT_AN_ENVELOPE ? `${topic} unavailable` : envelope);
-      }, wait);
-      timers.push(timer);
+      // The next sequence number, and a regular event still waiting in the conflator never goes.
+      const seq = (seqs.get(topic) ?? 0) + 1;
+      seqs.set(topic, seq);
+      out.drop(topic);
+      const envelope = { v: CONTRACT_VERSION, topic, epoch, seq, time: Date.now(), data };
+      live.local.to(topicRoom(topic)).emit(topic, data === FAULT_NOT_AN_ENVELOPE ? `${topic} unavailable` : envelope);
+      // Then the topic goes quiet for a while, as a hub that sent garbage often does. A wall reads
+      // only the newest event of a topic per apply: a busy one (a slow frame) would otherwise shed
+      // the fault unread behind the next good event, which is right but makes the fault untestable.
+      heldUntil.set(topic, Date.now() + FAULT_QUIET_TICKS * (ticks.get(topic) ?? 1000));
     },
     /**
      * Faults only: `count` valid events of a topic at once, each with the next sequence number,
