@@ -54,6 +54,7 @@ export function createWallApplier(deps: { display: string; scenes: SceneStore; d
           ? `no district ${command.target.district}`
           : null;
       case 'time':
+      case 'attention':
       case 'reload':
         return null;
     }

@@ -247,3 +247,30 @@ export type DisplayAuth = z.infer<typeof DisplayAuthSchema>;
 export const LIVE_EVENTS = {
   subscribe: 'subscribe',
 } as const;
+
+// --- City events, alerts, rules, audit (src/hub/events/, docs/events.md) ------------------------
+
+export * from './events/schemas.ts';
+export { EVENTS_BOARD_TOPIC, EVENTS_CATALOG_TOPIC, mergeBoard } from './topics/events.ts';
+
+/** REST paths of the center's work, under API_PREFIX. Operator endpoints take `Authorization: Bearer <token>`. */
+export const EVENTS_API = {
+  catalog: '/events/catalog',
+  /** GET (list, query) */
+  events: '/events',
+  /** POST a report (operators, or sources with the hub's ingest key) */
+  reports: '/events/reports',
+  /** GET /events/<id> (detail + timeline); POST /events/<id>/actions (a step) */
+  event: (id: string) => `/events/${encodeURIComponent(id)}`,
+  actions: (id: string) => `/events/${encodeURIComponent(id)}/actions`,
+  /** POST readings (operators, or sources with the ingest key) */
+  readings: '/readings',
+  /** GET active and recent alerts; POST /alerts/<id>/ack */
+  alerts: '/alerts',
+  ack: (id: string) => `/alerts/${encodeURIComponent(id)}/ack`,
+  /** GET the rule set; PUT /rules/<id> (a rule, its version one above the held one) */
+  rules: '/rules',
+  rule: (id: string) => `/rules/${encodeURIComponent(id)}`,
+  /** GET ?q=&actor=&action=&from=&to=&limit=&format=csv */
+  audit: '/audit',
+} as const;

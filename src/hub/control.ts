@@ -103,6 +103,14 @@ export const HighlightSchema = z.union([
 ]);
 export type Highlight = z.infer<typeof HighlightSchema>;
 
+/**
+ * Attention: a new red alert or red event flies the wall's camera there and back, at most once
+ * per `intervalS`, never while the console holds the camera (state.camera set).
+ */
+export const AttentionSchema = z.object({ enabled: z.boolean(), intervalS: z.number().int().min(30).max(3600) });
+export type Attention = z.infer<typeof AttentionSchema>;
+export const DEFAULT_ATTENTION: Attention = { enabled: true, intervalS: 120 };
+
 export const WallStateSchema = z.object({
   wall: WallIdSchema,
   /** Increments by one with every applied command; 0 for a wall no command has touched. */
@@ -115,6 +123,7 @@ export const WallStateSchema = z.object({
   layers: z.record(LayerIdSchema, z.boolean()),
   time: WallTimeSchema,
   highlight: HighlightSchema.nullable(),
+  attention: AttentionSchema.default(DEFAULT_ATTENTION),
   updatedAt: epochMs(),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
@@ -127,6 +136,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fly'), to: CameraTargetSchema.nullable() }),
   z.object({ type: z.literal('time'), time: WallTimeSchema }),
   z.object({ type: z.literal('highlight'), target: HighlightSchema.nullable() }),
+  z.object({ type: z.literal('attention'), attention: AttentionSchema }),
   /** Reloads the page of one display (or of all displays of the wall). Not part of the state. */
   z.object({ type: z.literal('reload'), display: DisplayIdSchema.optional() }),
 ]);

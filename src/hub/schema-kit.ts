@@ -88,6 +88,13 @@ export interface TopicSpec<S extends z.ZodType = z.ZodType> {
    * extended by the wall from live values, so charts are not empty after a (re)start.
    */
   history?: { bucketMs: number; maxPoints: number; value(data: z.infer<S>): number };
+  /**
+   * How live events relate to the snapshot. 'latest' (the default): each event is the whole value,
+   * the hub conflates, and a wall reads only the newest (the rest are shed). 'journal': each event
+   * is a change to the value, numbered by `seq` without gaps; the hub sends every one, the wall
+   * applies each in order with `merge`, and on a gap fetches the snapshot again.
+   */
+  delivery: { kind: 'latest' } | { kind: 'journal'; merge(held: unknown, change: unknown): unknown };
 }
 
 /** Binary codecs the wall knows; a topic names one instead of 'json'. */
@@ -99,7 +106,14 @@ export const MAX_JSON_EVENT_BYTES = 1_000_000;
 export function defineTopic<S extends z.ZodType>(
   name: string,
   schema: S,
-  opts: { snapshot?: boolean; intervalMs: number; codec?: TopicSpec['codec']; maxBytes?: number; history?: TopicSpec<S>['history'] },
+  opts: {
+    snapshot?: boolean;
+    intervalMs: number;
+    codec?: TopicSpec['codec'];
+    maxBytes?: number;
+    history?: TopicSpec<S>['history'];
+    delivery?: TopicSpec['delivery'];
+  },
 ): TopicSpec<S> {
   return {
     name,
@@ -108,6 +122,7 @@ export function defineTopic<S extends z.ZodType>(
     intervalMs: opts.intervalMs,
     codec: opts.codec ?? 'json',
     maxBytes: opts.maxBytes ?? MAX_JSON_EVENT_BYTES,
+    delivery: opts.delivery ?? { kind: 'latest' },
     ...(opts.history ? { history: opts.history } : {}),
   };
 }

@@ -1,8 +1,8 @@
-import type { Command, WallState } from './control.ts';
+import { DEFAULT_ATTENTION, type Command, type WallState } from './control.ts';
 
 /** The state of a wall no command has touched yet. */
 export function initialWallState(wall: string, now: number): WallState {
-  return { wall, rev: 0, scene: null, camera: null, layers: {}, time: { mode: 'live' }, highlight: null, updatedAt: now };
+  return { wall, rev: 0, scene: null, camera: null, layers: {}, time: { mode: 'live' }, highlight: null, attention: DEFAULT_ATTENTION, updatedAt: now };
 }
 
 /**
@@ -24,6 +24,8 @@ export function applyCommand(state: WallState, command: Command, now: number): W
       return { ...next, time: command.time };
     case 'highlight':
       return { ...next, highlight: command.target };
+    case 'attention':
+      return { ...next, attention: command.attention };
     case 'reload':
       return next;
   }

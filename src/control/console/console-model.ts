@@ -76,6 +76,8 @@ export function describeCommand(command: Command, l: Lookups): string {
       if (!command.target) return '清除高亮 Clear highlight';
       if ('district' in command.target) return `高亮 Highlight → ${districtName(command.target.district, l)}`;
       return `高亮 Highlight → ${command.target.label ?? ''} ${point(command.target.point)}`.replace('  ', ' ');
+    case 'attention':
+      return command.attention.enabled ? `关注 Attention → 开 on, ${command.attention.intervalS} s` : '关注 Attention → 关 off';
     case 'reload':
       return command.display ? `重载 Reload display ${command.display}` : '重载 Reload all displays';
   }

@@ -1,5 +1,6 @@
 import type { TopicSpec } from '../schema-kit.ts';
 import { environmentTopics } from './environment.ts';
+import { eventsTopics } from './events.ts';
 import { govTopics } from './gov.ts';
 import { overviewTopics } from './overview.ts';
 import { healthTopics } from './health.ts';
@@ -9,7 +10,7 @@ import { weatherTopics } from './weather.ts';
 
 /** Every topic a hub may serve, by name. One file per scenario module in this folder. */
 export const TOPICS: ReadonlyMap<string, TopicSpec> = new Map(
-  [...overviewTopics, ...weatherTopics, ...healthTopics, ...trafficTopics, ...povertyTopics, ...environmentTopics, ...govTopics].map((t) => [t.name, t]),
+  [...overviewTopics, ...weatherTopics, ...healthTopics, ...trafficTopics, ...povertyTopics, ...environmentTopics, ...govTopics, ...eventsTopics].map((t) => [t.name, t]),
 );
 
 export function topicSpec(name: string): TopicSpec | undefined {
