@@ -11,13 +11,16 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   fanout: () => import('./fanout.ts'),
   latency: () => import('./latency.ts'),
   soak: () => import('./soak.ts'),
+  rules: () => import('./rules.ts'),
 };
+/** Benchmarks that run in Node alone: they need no production build. */
+const NODE_ONLY = new Set(['rules']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(BENCHES);
 for (const n of names) if (!BENCHES[n]) throw new Error(`unknown benchmark ${n} (known: ${Object.keys(BENCHES).join(', ')})`);
 
-setup();
+if (!names.every((n) => NODE_ONLY.has(n))) setup();
 const out = new URL('./results/', import.meta.url);
 mkdirSync(out, { recursive: true });
 for (const name of names) {

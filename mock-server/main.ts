@@ -14,6 +14,8 @@ const hub = await startHub({
   // Operator credential, token secret and lifetimes, display key, REDIS_URL: see docs/hub-contract.md.
   control: controlOptionsFromEnv(env),
   log: (msg) => console.log(`[hub] ${msg}`),
+  // Events, alerts, rules and the audit log persist here (PGlite) unless DATABASE_URL names a server.
+  env: { ...env, HUB_DATA_DIR: env.HUB_DATA_DIR ?? 'data/hub' },
 });
 console.log(`[hub] OneScreen mock hub (simulated data) listening on ${hub.url}`);
 

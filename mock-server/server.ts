@@ -32,6 +32,7 @@ import { createTokenService } from './control/auth.ts';
 import { createControl, type SocketIdentity } from './control/control-socket.ts';
 import { controlBackend } from './control/backend.ts';
 import { hubMetrics } from './metrics.ts';
+import { startEvents } from './events/service.ts';
 
 export interface HubOptions {
   host: string;
@@ -80,6 +81,8 @@ export async function startHub(options: HubOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use(cors(corsOptions));
+  // Sources post up to 5,000 readings at once (events/routes.ts); every other body is small.
+  app.use(`${API_PREFIX}/readings`, express.json({ limit: '2mb' }));
   app.use(express.json({ limit: '64kb' }));
 
   const control = { ...defaultControlOptions(), ...options.control };
@@ -129,7 +132,7 @@ export async function startHub(options: HubOptions) {
     const spec = TOPICS.get(req.params.topic);
     if (!spec) return void res.status(404).json(errorBody('not-found', `no topic "${req.params.topic}"`));
     if (!spec.snapshot) return void res.status(404).json(errorBody('no-snapshot', `topic "${spec.name}" is live only`));
-    const latest = topics.snapshot(spec.name);
+    const latest = topics.snapshot(spec.name) ?? events.snapshot(spec.name);
     if (!latest) return void res.status(503).json(errorBody('not-ready', `topic "${spec.name}" has no value yet`));
     res.json({ contractVersion: CONTRACT_VERSION, topic: spec.name, simulated: true, ...latest });
   });
@@ -179,6 +182,20 @@ export async function startHub(options: HubOptions) {
     [overviewSimModule(options.tickMs), ...SIM_MODULES],
   );
 
+  // Events, alerts, rules, audit: PGlite in HUB_DATA_DIR (in memory when unset), or DATABASE_URL.
+  const events = await startEvents({
+    live,
+    tokens,
+    epoch: topics.epoch,
+    seed: options.seed,
+    startTime: started,
+    districts: districts.features.map((f) => f.properties),
+    env: { ...env, HUB_DATA_DIR: env.HUB_DATA_DIR || 'memory://' },
+    topicValue: (topic) => topics.snapshot(topic),
+    log: options.log,
+  });
+  app.use(API_PREFIX, events.router);
+
   if (options.faults) {
     app.post(`${API_PREFIX}/sim/faults`, (req, res) => {
       const parsed = FaultRequestSchema.safeParse(req.body);
@@ -222,9 +239,11 @@ export async function startHub(options: HubOptions) {
     port,
     io,
     control: wallControl,
+    events,
     async close() {
       metrics?.stop();
       topics.stop();
+      await events.close();
       wallControl.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await backend.close();

@@ -100,7 +100,8 @@ export function testHub(port = 0, env: Record<string, string> = {}): TestHub {
       child = track(
         spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
           cwd: ROOT,
-          env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', ...env },
+          // Events live in memory unless a test gives the hub a data directory (to survive a restart).
+          env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', HUB_DATA_DIR: 'memory://', ...env },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
       );

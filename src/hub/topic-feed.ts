@@ -18,6 +18,8 @@ import type { HubRest } from './rest.ts';
 
 /** Live values are read and applied at most this often (a 60 Hz frame). */
 const APPLY_INTERVAL_MS = 16;
+/** Changes of a journal topic waiting for an apply; more means the wall fell behind: refetch the snapshot. */
+const MAX_JOURNAL_BACKLOG = 2_000;
 
 /** The envelope without its payload: enough to order an event before reading its data. */
 const HeaderSchema = z.object({ v: z.literal(CONTRACT_VERSION), topic: z.string(), epoch: EpochSchema, seq: z.number().int().min(0), time: z.number().int().positive() });
@@ -52,6 +54,11 @@ export class TopicFeed {
   /** Topics the wall shows; re-sent after every reconnect that lost the session. */
   private wanted: string[] = [];
   private pending = new Map<string, unknown>();
+  /** Journal topics: every change, in arrival order, until the next apply. */
+  private journals = new Map<string, unknown[]>();
+  /** Journal topics waiting for their snapshot (first load, or after a gap), with the changes that came meanwhile. */
+  private resyncing = new Set<string>();
+  private heldBack = new Map<string, unknown[]>();
   private applyQueued = false;
   private lastApply = 0;
   private shedSinceApply = 0;
@@ -86,6 +93,8 @@ export class TopicFeed {
     this.wanted = [...topics];
     this.data.retain(topics);
     for (const t of this.pending.keys()) if (!topics.includes(t)) this.pending.delete(t);
+    for (const t of this.journals.keys()) if (!topics.includes(t)) this.journals.delete(t);
+    for (const t of this.heldBack.keys()) if (!topics.includes(t)) this.heldBack.delete(t);
     this.subscribe();
     for (const t of added) this.loadSnapshot(t);
   }
@@ -101,6 +110,7 @@ export class TopicFeed {
     this.bridges.clear();
     this.deps.decoder.dispose?.();
     this.pending.clear();
+    this.journals.clear();
   }
 
   private subscribe() {
@@ -123,6 +133,7 @@ export class TopicFeed {
       if (!this.wanted.includes(topic)) return;
       if (body.history && spec.history) this.data.setHistory(topic, body.history, spec.history.maxPoints);
       this.apply(spec, { epoch: body.epoch, seq: body.seq, time: body.time, data: body.data });
+      if (spec.delivery.kind === 'journal') this.replayHeldBack(topic);
       this.conn.data(body.time, body.simulated);
     });
   }
@@ -130,8 +141,20 @@ export class TopicFeed {
   /** Public for tests: a live event as the socket delivers it. It waits, unread, for the next apply. */
   receive(topic: string, payload: unknown) {
     if (!this.wanted.includes(topic)) return; // in flight from before the scene let it go
-    if (this.pending.has(topic)) this.shedSinceApply += 1;
-    this.pending.set(topic, payload);
+    if (TOPICS.get(topic)?.delivery.kind === 'journal') {
+      const queue = this.journals.get(topic) ?? [];
+      this.journals.set(topic, queue);
+      queue.push(payload);
+      if (queue.length > MAX_JOURNAL_BACKLOG) {
+        this.diag.shed(queue.length);
+        this.journals.delete(topic);
+        this.resyncJournal(topic, `${queue.length} changes waiting: fetching the snapshot instead`);
+        return;
+      }
+    } else {
+      if (this.pending.has(topic)) this.shedSinceApply += 1;
+      this.pending.set(topic, payload);
+    }
     if (this.applyQueued) return;
     this.applyQueued = true;
     this.deps.rest.later(() => this.flush(), Math.max(0, this.lastApply + APPLY_INTERVAL_MS - Date.now()));
@@ -146,6 +169,57 @@ export class TopicFeed {
     const batch = [...this.pending];
     this.pending.clear();
     for (const [topic, payload] of batch) this.read(topic, payload);
+    const journals = [...this.journals];
+    this.journals.clear();
+    for (const [topic, changes] of journals) for (const change of changes) this.readChange(topic, change);
+  }
+
+  /** One change of a journal topic: applied only if it is the next one of the held value's run. */
+  private readChange(topic: string, payload: unknown) {
+    const spec = TOPICS.get(topic);
+    if (!spec || spec.delivery.kind !== 'journal' || !this.wanted.includes(topic)) return;
+    const held = this.deps.topics.getState().values[topic];
+    if (!held || this.resyncing.has(topic)) {
+      // Its snapshot is on its way: keep the change, it may be newer than the snapshot.
+      const waiting = this.heldBack.get(topic) ?? [];
+      this.heldBack.set(topic, waiting);
+      if (waiting.length < MAX_JOURNAL_BACKLOG) waiting.push(payload);
+      return;
+    }
+    const header = HeaderSchema.safeParse(payload);
+    if (!header.success || header.data.topic !== topic) {
+      this.diag.rejected(`live/${topic}`, header.success ? `topic: "${header.data.topic.slice(0, 40)}" on the "${topic}" event` : describeIssue(header.error));
+      return;
+    }
+    const { epoch, seq, time } = header.data;
+    if ((held.epoch ?? '') === epoch && seq <= held.seq) return; // already in what is held
+    if ((held.epoch ?? '') !== epoch || seq !== held.seq + 1) {
+      this.resyncJournal(topic, `missed changes (held ${held.seq}, got ${seq}): fetching the snapshot`);
+      return void this.heldBack.set(topic, [payload]); // it may be newer than the snapshot
+    }
+    const parsed = spec.schema.safeParse((payload as { data: unknown }).data);
+    if (!parsed.success) {
+      // A change cannot be skipped: what is held would be wrong. Count it, and start again from the snapshot.
+      this.diag.rejected(`live/${topic}`, `data.${describeIssue(parsed.error)} (fetching the snapshot)`);
+      return this.resyncJournal(topic);
+    }
+    this.diag.accepted();
+    if (this.apply(spec, { epoch, seq, time, data: spec.delivery.merge(held.data, parsed.data) })) this.conn.data(time);
+  }
+
+  /** After a journal topic's snapshot: the changes that came meanwhile, those newer than it applied in order. */
+  private replayHeldBack(topic: string) {
+    this.resyncing.delete(topic);
+    const waiting = this.heldBack.get(topic) ?? [];
+    this.heldBack.delete(topic);
+    for (const change of waiting) this.readChange(topic, change);
+  }
+
+  private resyncJournal(topic: string, why?: string) {
+    if (this.resyncing.has(topic)) return;
+    this.resyncing.add(topic);
+    if (why) this.diag.error(`live/${topic}`, why);
+    this.loadSnapshot(topic);
   }
 
   private read(topic: string, payload: unknown) {
