@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createConsoleStore } from '../../store/console-store.ts';
 import { ConsoleContext, useConsole, useConsoleState, type ConsoleRuntime } from './console-context.ts';
 import { ConsoleClient } from './console-client.ts';
 import { SignIn } from './SignIn.tsx';
 import { WallView } from './WallView.tsx';
+import { EventDesk } from './events/EventDesk.tsx';
+import { createDesk } from './events/desk-context.ts';
 import './console.css';
 
 const LINK_LABELS = {
@@ -26,15 +28,27 @@ export function ConsoleApp({ hubUrl }: { hubUrl: string }) {
   }, [runtime]);
   return (
     <ConsoleContext.Provider value={runtime}>
-      <ConsoleBody />
+      <ConsoleBody hubUrl={hubUrl} />
     </ConsoleContext.Provider>
   );
 }
 
-function ConsoleBody() {
-  const { client } = useConsole();
+type ConsoleView = 'wall' | 'events';
+
+function ConsoleBody({ hubUrl }: { hubUrl: string }) {
+  const runtime = useConsole();
+  const { client } = runtime;
   const session = useConsoleState((s) => s.session);
   const link = useConsoleState((s) => s.link);
+  // `#events` opens the desk directly (a bookmark on the dispatch tablet).
+  const [view, setView] = useState<ConsoleView>(() => (typeof location !== 'undefined' && location.hash === '#events' ? 'events' : 'wall'));
+  // One desk per signed-in session: a new sign-in starts from a clean desk.
+  const token = session?.token ?? null;
+  const desk = useMemo(() => (token ? createDesk(hubUrl, runtime) : null), [token, hubUrl, runtime]);
+  const show = (v: ConsoleView) => {
+    setView(v);
+    history.replaceState(null, '', v === 'events' ? '#events' : location.pathname + location.search);
+  };
   if (!session) return <SignIn />;
   return (
     <div className="console" data-testid="console">
@@ -53,8 +67,18 @@ function ConsoleBody() {
           </button>
         </div>
       </header>
-      <WallTabs />
-      <WallView />
+      <div className="console-nav">
+        <nav className="console-views" aria-label="视图 Views">
+          <button type="button" className="console-view-tab" aria-pressed={view === 'wall'} data-testid="console-tab-wall" onClick={() => show('wall')}>
+            大屏控制 <small>Wall control</small>
+          </button>
+          <button type="button" className="console-view-tab" aria-pressed={view === 'events'} data-testid="console-tab-events" onClick={() => show('events')}>
+            事件调度 <small>Events desk</small>
+          </button>
+        </nav>
+        <WallTabs />
+      </div>
+      {view === 'wall' ? <WallView /> : desk && <EventDesk desk={desk} />}
     </div>
   );
 }
