@@ -12,9 +12,10 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   latency: () => import('./latency.ts'),
   soak: () => import('./soak.ts'),
   rules: () => import('./rules.ts'),
+  events: () => import('./events.ts'),
 };
 /** Benchmarks that run in Node alone: they need no production build. */
-const NODE_ONLY = new Set(['rules']);
+const NODE_ONLY = new Set(['rules', 'events']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(BENCHES);

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm test: every test the project has, on a fresh machine. Installs what the browser tests need
 // (Debian's chromium, fonts-noto-cjk, and Mesa's EGL and llvmpipe driver for software WebGL: see
-// tests/browser.ts) and the Redis scale-out test needs (redis-server) when missing, then runs, in order and stopping at the
-// first failure: the type check, the import rules, the unit tests, the end-to-end tests in headless Chromium.
+// tests/browser.ts), the Redis scale-out test needs (redis-server) and the event store's tests need
+// (postgresql) when missing, then runs, in order and stopping at the first failure: the type check,
+// the import rules, the unit tests, the end-to-end tests in headless Chromium.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const run = (label, cmd, args) => {
   console.log(`\n▶ ${label}`);
@@ -23,6 +24,16 @@ function hasCjkFont() {
   }
 }
 
+/** Debian's PostgreSQL server binaries (/usr/lib/postgresql/<major>/bin/postgres), for the event store's tests. */
+function hasPostgres() {
+  if (process.env.PG_BIN_DIR) return existsSync(`${process.env.PG_BIN_DIR}/postgres`);
+  try {
+    return readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
+  } catch {
+    return false;
+  }
+}
+
 function ensureSystemPackages() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const missing = [];
@@ -31,6 +42,8 @@ function ensureSystemPackages() {
   if (!existsSync('/usr/lib/x86_64-linux-gnu/libEGL_mesa.so.0') && !existsSync('/usr/lib/aarch64-linux-gnu/libEGL_mesa.so.0')) missing.push('libegl-mesa0');
   if (!existsSync('/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so') && !existsSync('/usr/lib/aarch64-linux-gnu/dri/swrast_dri.so')) missing.push('libgl1-mesa-dri');
   if (!existsSync(process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server')) missing.push('redis-server');
+  // The tests start their own throw-away server; a cluster the package may start is not used.
+  if (!hasPostgres()) missing.push('postgresql');
   if (!missing.length) return;
   const root = process.getuid?.() === 0;
   const sudo = root ? [] : ['sudo', '-n'];

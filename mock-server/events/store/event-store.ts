@@ -58,10 +58,14 @@ export interface StoreChange {
 }
 
 export interface EventStore {
-  /** A new event in status reported. A report with an externalId already stored returns that event, unchanged. */
+  /**
+   * A new event in status reported. A report with an externalId already stored (same source) returns
+   * that event, unchanged. Throws LifecycleError for a category not in the catalogue.
+   */
   report(report: Report, actor: ActingAs, now: number, opts?: { alertId?: string }): Promise<{ event: CityEvent; created: boolean }>;
   /** One lifecycle step (lifecycle.ts applyCommand) under a row lock; throws LifecycleError, or NotFoundError. */
   act(id: string, command: EventCommand, actor: ActingAs, now: number): Promise<CityEvent>;
+  /** The event and its timeline, oldest first (the latest EVENTS_LIMITS.maxTimeline steps when there are more). */
   detail(id: string): Promise<EventDetail | undefined>;
   list(query: EventQuery): Promise<{ total: number; events: CityEvent[] }>;
   /** By id (ids that do not exist are left out). */
@@ -77,8 +81,9 @@ export interface EventStore {
    * undefined for an update or clear of a place with no active alert.
    */
   applyAlert(change: AlertChange): Promise<Alert | undefined>;
-  /** Links an alert to the event it opened; false when another hub process linked one first. */
+  /** Links an alert to the event it opened; false when another hub process linked one first (or no such alert). */
   linkAlertEvent(alertId: string, eventId: string): Promise<boolean>;
+  /** Throws NotFoundError, or ConflictError when already acknowledged (a cleared alert may be acknowledged). */
   ackAlert(id: string, actor: ActingAs, now: number): Promise<Alert>;
   alerts(ids: string[]): Promise<Alert[]>;
   /** Active alerts, and those cleared since `since`. */
@@ -87,11 +92,12 @@ export interface EventStore {
   rules(): Promise<RuleSet>;
   /** Replaces the whole set on first start (from the rule files) when the store has none. */
   seedRules(rules: RuleSet, now: number): Promise<void>;
-  /** A changed rule: its version must be one above the stored one (a new rule: version 1). */
+  /** A changed rule: its version must be one above the stored one (a new rule: version 1), else ConflictError. */
   putRule(rule: Rule, actor: ActingAs, now: number): Promise<Rule>;
 
   /** Records an operator action that is not an event step (sign-in, show on wall, export). */
   audit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+  /** Newest first; `q` matches detail, target or actor case-insensitively (literally: % and _ are no wildcards). */
   auditLog(query: AuditQuery): Promise<AuditEntry[]>;
 
   /** Today's figures (hub day, UTC+8) at `now`. */
