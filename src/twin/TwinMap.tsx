@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useWallRuntime } from '../core/wall-context.ts';
-import { createTwin, type Twin } from './controller/create-twin.ts';
+import { createTwin, type Twin, type TwinOptions } from './controller/create-twin.ts';
 import type { SliceFrame } from './slice.ts';
 
 interface Props {
@@ -10,10 +10,12 @@ interface Props {
   slice: SliceFrame;
   /** Called when the WebGL context is lost: the host mounts a fresh twin. */
   onContextLost?: () => void;
+  /** Given the twin's camera director (src/app/attention.ts flies it); keep it stable (useCallback). */
+  withDirector?: TwinOptions['withDirector'];
 }
 
 /** Mounts the twin (src/twin/controller/create-twin.ts), tells it of size changes, disposes it. */
-export function TwinMap({ scale, slice, onContextLost }: Props) {
+export function TwinMap({ scale, slice, onContextLost, withDirector }: Props) {
   const runtime = useWallRuntime();
   const container = useRef<HTMLDivElement>(null);
   const twin = useRef<Twin | null>(null);
@@ -21,13 +23,13 @@ export function TwinMap({ scale, slice, onContextLost }: Props) {
   size.current = { scale, slice };
 
   useEffect(() => {
-    const created = createTwin(container.current!, runtime, { ...size.current, onContextLost });
+    const created = createTwin(container.current!, runtime, { ...size.current, onContextLost, withDirector });
     twin.current = created;
     return () => {
       created.dispose();
       twin.current = null;
     };
-  }, [runtime, onContextLost]);
+  }, [runtime, onContextLost, withDirector]);
 
   useEffect(() => twin.current?.resize(scale, slice), [scale, slice]);
 

@@ -17,7 +17,7 @@ import type { City3DElement } from '../../core/module-api.ts';
 import { fitPadding, labelFrameOf, type SliceFrame } from '../slice.ts';
 import { markTwinReady, twinStatus } from '../twin-status.ts';
 import { attachWallControl, districtBounds, playbackTime, WALL_FLY_MS } from '../wall-control.ts';
-import { createCameraDirector } from './camera-director.ts';
+import { createCameraDirector, type CameraDirector } from './camera-director.ts';
 import { createFrameScheduler } from './frame-scheduler.ts';
 import { attachInput } from './input.ts';
 import { createSceneDriver } from './scene-driver.ts';
@@ -30,6 +30,11 @@ export interface TwinOptions {
   slice: SliceFrame;
   /** The WebGL context was lost: the host disposes this twin and creates a fresh one. */
   onContextLost?: () => void;
+  /**
+   * Given the twin's camera director once it exists (the app attaches event attention to it);
+   * what it returns runs when the twin is disposed.
+   */
+  withDirector?: (director: CameraDirector) => (() => void) | void;
 }
 
 export interface Twin {
@@ -238,6 +243,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   setLabelFrame(labelFrameOf(framing.slice));
   redraw();
   if (flags.orbit) director.setOrbit(true);
+  const detachDirector = options.withDirector?.(director);
   // Daylight moves slowly: a relight each minute is plenty.
   const relight = setInterval(updateCity, 60_000);
   const unsubscribers = [
@@ -268,6 +274,7 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
       redraw();
     },
     dispose() {
+      detachDirector?.();
       unsubscribers.forEach((u) => u());
       clearInterval(relight);
       if (loadingPoll) clearTimeout(loadingPoll);
