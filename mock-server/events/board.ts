@@ -42,7 +42,7 @@ export async function startBoard(opts: BoardOptions) {
   let time = now();
   let pending: StoreChange = { events: [], alerts: [] };
   let batchTimer: ReturnType<typeof setTimeout> | null = null;
-  let statsDue = false;
+  let statsTimer: ReturnType<typeof setTimeout> | null = null;
   let lastStats = 0;
   let closed = false;
   /** Changes are read and sent one batch at a time, so they leave in the order they were committed. */
@@ -50,8 +50,7 @@ export async function startBoard(opts: BoardOptions) {
 
   for (const e of await opts.store.board(now() - DAY_MS)) events.set(e.id, e);
   for (const a of await opts.store.boardAlerts(now() - DAY_MS)) alerts.set(a.id, a);
-  stats = await opts.store.stats(now(), opts.catalog);
-  lastStats = now();
+  await recount();
 
   function send(change: Board) {
     seq += 1;
@@ -68,16 +67,33 @@ export async function startBoard(opts: BoardOptions) {
     for (const e of fresh.events) events.set(e.id, e);
     for (const a of fresh.alerts) alerts.set(a.id, a);
     let newStats: EventStats | undefined;
-    if (statsDue || now() - lastStats > STATS_EVERY_MS) {
-      newStats = stats = await opts.store.stats(now(), opts.catalog);
-      lastStats = now();
-      statsDue = false;
-    } else if (fresh.events.length) statsDue = true;
+    if (now() - lastStats > STATS_EVERY_MS) newStats = await recount();
+    else if (fresh.events.length || fresh.alerts.length) recountSoon();
     if (closed) return;
     // A change of the board is bounded: a burst goes out in several.
     const n = EVENTS_LIMITS.maxDeltaItems;
     for (let i = 0; i < Math.max(fresh.events.length, fresh.alerts.length, newStats ? 1 : 0); i += n)
       send({ events: fresh.events.slice(i, i + n), alerts: fresh.alerts.slice(i, i + n), removed: [], ...(newStats && i === 0 ? { stats: newStats } : {}) });
+  }
+
+  async function recount() {
+    stats = await opts.store.stats(now(), opts.catalog);
+    lastStats = now();
+    return stats;
+  }
+
+  /** Today's figures changed a moment ago: counted again (and sent) once STATS_EVERY_MS has passed. */
+  function recountSoon() {
+    if (statsTimer) return;
+    statsTimer = setTimeout(() => {
+      statsTimer = null;
+      chain = chain
+        .then(async () => {
+          const fresh = await recount();
+          if (!closed) send({ events: [], alerts: [], removed: [], stats: fresh });
+        })
+        .catch((err) => opts.log(`events board: ${(err as Error).message}`));
+    }, Math.max(0, lastStats + STATS_EVERY_MS - now()));
   }
 
   function queue(change: StoreChange) {
@@ -101,8 +117,7 @@ export async function startBoard(opts: BoardOptions) {
         for (const e of events.values()) if (!isOpen(e.status) && (e.closedAt ?? e.updatedAt) < cutoff) removed.push(e.id);
         for (const a of alerts.values()) if (a.status === 'cleared' && (a.clearedAt ?? a.updatedAt) < cutoff) removed.push(a.id);
         for (const id of removed) events.delete(id) || alerts.delete(id);
-        stats = await opts.store.stats(now(), opts.catalog);
-        lastStats = now();
+        await recount();
         if (closed) return;
         for (let i = 0; i < Math.max(1, removed.length); i += EVENTS_LIMITS.maxDeltaItems)
           send({ events: [], alerts: [], removed: removed.slice(i, i + EVENTS_LIMITS.maxDeltaItems), ...(i === 0 ? { stats } : {}) });
@@ -132,6 +147,7 @@ export async function startBoard(opts: BoardOptions) {
       unsubscribe();
       clearInterval(tidyTimer);
       if (batchTimer) clearTimeout(batchTimer);
+      if (statsTimer) clearTimeout(statsTimer);
     },
   };
 }
