@@ -4,6 +4,7 @@
  */
 import type { Alert, Board, Catalog, CityEvent } from '../../hub/events/schemas.ts';
 import { isOpen, levelRank } from '../../hub/events/schemas.ts';
+import { compareUrgency, dueOf } from '../../hub/events/urgency.ts';
 
 /** A run of rows [startRow, endRow) that deck.gl updates (its `_dataDiff` ranges). */
 export interface RowRange {
@@ -62,32 +63,12 @@ export function boardDataDiff(newData: unknown, oldData?: unknown): RowRange[] |
   return changedRows(oldData, newData);
 }
 
-/** The moment an open event's SLA clock runs to: accept-by while reported, then its deadline. */
-export function dueAt(e: CityEvent): number | null {
-  if (!isOpen(e.status)) return null;
-  if (e.status === 'reported') return e.acceptBy;
-  // Handled and verified events wait on the center, not the department: their clock has stopped.
-  if (e.status === 'handled' || e.status === 'verified') return null;
-  return e.deadline ?? null;
-}
+/** The moment an open event's SLA clock runs to: accept-by while reported, then its deadline (null: stopped). */
+export const dueAt = (e: CityEvent): number | null => dueOf(e)?.at ?? null;
 
-/** Red, escalated (督办) or overdue (超期): what the center looks at first. */
-export const isPressing = (e: CityEvent) => e.level === 'red' || e.escalated || e.overdue;
-
-/**
- * Open events, most urgent first: red, escalated and overdue ones first, then by the moment their
- * clock runs out (stopped clocks last), then the higher level, then the older report.
- */
+/** Open events, most urgent first (the order of the console's queue too: src/hub/events/urgency.ts). */
 export function urgentFirst(events: readonly CityEvent[]): CityEvent[] {
-  const open = events.filter((e) => isOpen(e.status));
-  const due = new Map(open.map((e) => [e, dueAt(e) ?? Number.POSITIVE_INFINITY]));
-  return open.sort(
-    (a, b) =>
-      Number(isPressing(b)) - Number(isPressing(a)) ||
-      due.get(a)! - due.get(b)! ||
-      levelRank(b.level) - levelRank(a.level) ||
-      a.reportedAt - b.reportedAt,
-  );
+  return events.filter((e) => isOpen(e.status)).sort(compareUrgency);
 }
 
 const urgentByBoard = new WeakMap<readonly CityEvent[], CityEvent[]>();

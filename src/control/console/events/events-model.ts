@@ -9,7 +9,6 @@ import {
   METRICS,
   describeIssue,
   isOpen,
-  levelRank,
   type Actor,
   type Catalog,
   type CityEvent,
@@ -21,6 +20,7 @@ import {
   type Level,
   type Metric,
 } from '../../../hub/contract.ts';
+import { compareUrgency, dueOf } from '../../../hub/events/urgency.ts';
 import type { Command } from '../../../hub/control.ts';
 
 // --- Labels -------------------------------------------------------------------------------------
@@ -105,38 +105,8 @@ export const formatStamp = (ms: number) => stampFormat.format(ms);
 
 // --- Urgency and SLA ----------------------------------------------------------------------------
 
-/** What an open event waits for and until when: acceptance of a report, handling after dispatch. */
-export function dueOf(e: CityEvent): { kind: 'accept' | 'deadline'; at: number } | null {
-  if (e.status === 'reported') return { kind: 'accept', at: e.acceptBy };
-  if ((e.status === 'dispatched' || e.status === 'in-progress') && e.deadline !== undefined) return { kind: 'deadline', at: e.deadline };
-  return null;
-}
+export { compareUrgency, dueOf };
 
-/** 0 overdue, 1 escalated, 2 red, 3 the rest; closed and refused events after every open one. */
-function heat(e: CityEvent): number {
-  if (!isOpen(e.status)) return 9;
-  if (e.overdue) return 0;
-  if (e.escalated) return 1;
-  if (e.level === 'red') return 2;
-  return 3;
-}
-
-/**
- * Most urgent first: overdue, escalated and red events, then the nearest acceptance time or
- * deadline (events waiting for nothing of the clock after those that do), the higher level, the
- * older report.
- */
-export function compareUrgency(a: CityEvent, b: CityEvent): number {
-  const h = heat(a) - heat(b);
-  if (h) return h;
-  const da = dueOf(a)?.at ?? Infinity;
-  const db = dueOf(b)?.at ?? Infinity;
-  if (da !== db) return da < db ? -1 : 1;
-  const l = levelRank(b.level) - levelRank(a.level);
-  if (l) return l;
-  if (a.reportedAt !== b.reportedAt) return a.reportedAt - b.reportedAt;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 export const sortByUrgency = (events: readonly CityEvent[]) => [...events].sort(compareUrgency);
 
 export type SlaTone = 'ok' | 'attention' | 'warning' | 'alarm' | 'none';
