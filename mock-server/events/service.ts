@@ -24,9 +24,11 @@ import { createRuleEngine } from './rules-engine.ts';
 import { READING_TOPICS, readingsFromTopics } from './readings-from-topics.ts';
 import { openEventStore } from './store/open-store.ts';
 import type { AlertChange, EventStore } from './store/event-store.ts';
-import { createEventSources } from '../sim/events/index.ts';
+import { REPORTERS, createEventSources } from '../sim/events/index.ts';
 
 const SWEEP_EVERY_MS = 10_000;
+/** A first start posts what the simulated sources would have reported in the hours before it. */
+const BACKFILL_HOURS = 3;
 const SOURCES_EVERY_MS = 1_000;
 /** City topics that rules watch, read this often. */
 const TOPIC_READINGS_EVERY_MS = 10_000;
@@ -121,6 +123,25 @@ export async function startEvents(opts: EventsOptions) {
     },
   );
 
+  /**
+   * Nothing reported in the last hours (a first start, or a store left idle): the simulated sources
+   * post what they would have meanwhile, each at its own time, so a new wall does not open on an
+   * empty board. Several hub processes doing it at once post the same reports: the store keeps one.
+   */
+  async function backfill() {
+    const now = Date.now();
+    const from = now - BACKFILL_HOURS * 3_600_000;
+    if ((await store.board(from)).some((e) => e.reportedAt >= from)) return;
+    const reports = sources.backfill(from, now);
+    for (const r of reports) {
+      if (closing) return;
+      await store.report(r.report, REPORTERS[r.source], r.at);
+    }
+    if (reports.length) opts.log(`events: posted the ${reports.length} simulated reports of the last ${BACKFILL_HOURS} hours`);
+  }
+  let closing = false;
+  const backfilled = backfill().catch((err) => opts.log(`events backfill: ${(err as Error).message}`));
+
   const timers = [
     setInterval(() => void store.sweep(Date.now()).catch((err) => opts.log(`sweep: ${(err as Error).message}`)), SWEEP_EVERY_MS),
     setInterval(() => {
@@ -169,7 +190,9 @@ export async function startEvents(opts: EventsOptions) {
       await board.settled();
     },
     async close() {
+      closing = true;
       for (const t of timers) clearInterval(t);
+      await backfilled;
       sources.stop?.();
       await alertWrites.catch(() => {});
       board.stop();

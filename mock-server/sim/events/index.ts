@@ -13,7 +13,7 @@
  */
 import type { Actor, Catalog, CityEvent, EventCommand, Reading, Report } from '../../../src/hub/contract.ts';
 import { loadCatalog } from '../../events/catalog.ts';
-import { ReportSimulator, type DistrictInfo, type ReportSource } from './reports.ts';
+import { ReportSimulator, reportsBetween, type DistrictInfo, type ReportSource, type SimReport } from './reports.ts';
 import { SensorSimulator } from './sensors.ts';
 import { createWorkflowSimulator, type WorkflowStats } from './workflow.ts';
 
@@ -53,6 +53,8 @@ export interface EventSourcesStats {
 
 export interface EventSources {
   step(now: number): void;
+  /** The reports of the whole minutes in [from, to), oldest first, for a first start to post (see reportsBetween). */
+  backfill(from: number, to: number): SimReport[];
   /** Stops every source: later steps do nothing (there are no timers to clear). */
   stop(): void;
   stats(): EventSourcesStats;
@@ -78,7 +80,7 @@ export function eventsRateOf(env: Record<string, string | undefined>): number {
 export function createEventSources(ctx: EventSourcesContext, sink: EventSink): EventSources {
   const rate = eventsRateOf(ctx.env);
   const stats: EventSourcesStats = { rate, readings: 0, reports: { grid: 0, hotline: 0 }, reportFailures: 0, reportsDropped: 0, workflow: null };
-  if (rate === 0) return { step: () => {}, stop: () => {}, stats: () => ({ ...stats }) };
+  if (rate === 0) return { step: () => {}, backfill: () => [], stop: () => {}, stats: () => ({ ...stats }) };
 
   const catalog = ctx.catalog ?? loadCatalog();
   const sensors = new SensorSimulator({ seed: ctx.seed, startTime: ctx.startTime });
@@ -88,6 +90,7 @@ export function createEventSources(ctx: EventSourcesContext, sink: EventSink): E
   let stopped = false;
 
   return {
+    backfill: (from, to) => reportsBetween({ seed: ctx.seed, districts: ctx.districts, rate }, from, to),
     step(now) {
       if (stopped) return;
       const rs = sensors.step(now);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../../src/hub/contract.ts';
 import { loadDistricts } from '../../geo.ts';
 import { loadCatalog } from '../../events/catalog.ts';
-import { DAILY_REPORTS, ReportSimulator, expectedPerMinute, reportsOfMinute, type SimReport } from './reports.ts';
+import { DAILY_REPORTS, ReportSimulator, expectedPerMinute, reportsBetween, reportsOfMinute, type SimReport } from './reports.ts';
 import { FEEDBACK, TEMPLATES } from './texts.ts';
 
 const MINUTE = 60_000;
@@ -118,5 +118,17 @@ describe('grid reports and 12345 tickets', () => {
     const late = new ReportSimulator({ ...ctx, startTime: start });
     const caught = late.step(start + 5 * 3_600_000);
     expect(caught.every((r) => r.at >= start + 5 * 3_600_000 - 31 * MINUTE)).toBe(true);
+  });
+
+  it('a first start posts the hours before it: the reports a simulator running then would have posted, oldest first', () => {
+    const start = MIDNIGHT + 9 * 3_600_000;
+    const live = new ReportSimulator({ ...ctx, startTime: start });
+    const posted: SimReport[] = [];
+    for (let t = start; t < start + 2 * 3_600_000; t += 1000) posted.push(...live.step(t));
+    const back = reportsBetween(ctx, start, start + 2 * 3_600_000);
+    expect(back.length).toBeGreaterThan(20);
+    expect(back.map((r) => r.report.externalId)).toEqual(posted.map((r) => r.report.externalId));
+    expect(back.every((r, i) => i === 0 || r.at >= back[i - 1].at)).toBe(true);
+    expect(reportsBetween({ ...ctx, rate: 0 }, start, start + 3_600_000)).toEqual([]);
   });
 });

@@ -162,6 +162,21 @@ export function reportsOfMinute(ctx: ReportContext, minute: number, rain: ArrayL
   return out.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * Every report of the minutes in [from, to): what the sources would have posted meanwhile. A hub's
+ * first start posts the hours before it, so a new wall does not open on an empty board.
+ */
+export function reportsBetween(ctx: ReportContext, from: number, to: number): SimReport[] {
+  const probe = createRainProbe(ctx.seed, ctx.districts.map((d) => [d.center[0], d.center[1]] as [number, number]));
+  const rain = new Float64Array(ctx.districts.length);
+  const out: SimReport[] = [];
+  for (let minute = Math.ceil(from / MINUTE); minute < Math.floor(to / MINUTE); minute++) {
+    probe(minute * MINUTE + MINUTE / 2, rain);
+    out.push(...reportsOfMinute(ctx, minute, rain));
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
 /** Posts each minute's reports as the clock passes their times. */
 export class ReportSimulator {
   private readonly rainProbe: ReturnType<typeof createRainProbe>;
