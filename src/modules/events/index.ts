@@ -15,6 +15,7 @@ import './events.css';
 
 // Panels load with the first scene that shows them (see ../lazy-panel.ts).
 const FiguresPanel = lazyPanel(() => import('./panels/FiguresPanel.tsx').then((m) => m.FiguresPanel));
+const TodayPanel = lazyPanel(() => import('./panels/FiguresPanel.tsx').then((m) => m.TodayPanel));
 const EventListPanel = lazyPanel(() => import('./panels/EventListPanel.tsx').then((m) => m.EventListPanel));
 const AlertsPanel = lazyPanel(() => import('./panels/AlertsPanel.tsx').then((m) => m.AlertsPanel));
 const HandlingPanel = lazyPanel(() => import('./panels/HandlingPanel.tsx').then((m) => m.HandlingPanel));
@@ -144,6 +145,14 @@ export const eventsModule: ModuleDefinition = {
       topics: [EVENTS_BOARD_TOPIC],
       component: FiguresPanel,
       size: PANEL_SIZE.kpis,
+    },
+    {
+      kind: 'events.today',
+      title: '城市事件',
+      titleEn: 'City events today',
+      topics: [EVENTS_BOARD_TOPIC],
+      component: TodayPanel,
+      size: PANEL_SIZE.list,
     },
     {
       kind: 'events.list',

@@ -36,3 +36,25 @@ export function FiguresPanel() {
     </div>
   );
 }
+
+/**
+ * 事件概况: the same day in four figures (reported, closed, overdue, closure rate), for a scene whose
+ * slots are short: the overview places it beside the city's figures.
+ */
+export function TodayPanel() {
+  const v = useTopic<Board>(EVENTS_BOARD_TOPIC);
+  const board = v?.data;
+  const live = useMemo(() => (board ? liveCounts(board) : null), [board]);
+  if (!board || !live) return <PanelWaiting />;
+  const s = board.stats;
+  return (
+    <div className="kpi-grid events-kpis" data-testid="events-today">
+      <KpiTile label="今日上报" labelEn="Reported" value={s ? n(s.reported) : '—'} unit="件" testId="events-today-reported" />
+      <KpiTile label="今日结案" labelEn="Closed" value={s ? n(s.closed) : '—'} unit="件" testId="events-today-closed" />
+      <div className={live.overdue > 0 ? 'events-kpi--alarm' : 'events-kpi--ok'}>
+        <KpiTile label="超期" labelEn="Overdue" value={n(live.overdue)} unit="件" testId="events-today-overdue" />
+      </div>
+      <KpiTile label="结案率" labelEn="Closure rate" value={s ? formatPercent(s.closureRate) : '—'} testId="events-today-closure-rate" />
+    </div>
+  );
+}
