@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startHub, type Hub } from './server.ts';
-import { openSocket, postJson, waitFor } from './control-test-kit.ts';
+import { enrolDisplay, openSocket, postJson, waitFor } from './control-test-kit.ts';
 import { API_PREFIX, ErrorBodySchema, LIVE_NAMESPACE } from '../src/hub/contract.ts';
 import {
   CONTROL_EVENTS,
@@ -41,7 +41,15 @@ beforeAll(async () => {
     faults: false,
     log: () => {},
     env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
-    control: { tokenSecret: SECRET, operatorPassword: 'test-password', ackTimeoutMs: ACK_TIMEOUT_MS, loginAttemptsPerMinute: 30 },
+    control: {
+      tokenSecret: SECRET,
+      operatorPassword: 'test-password',
+      ackTimeoutMs: ACK_TIMEOUT_MS,
+      loginAttemptsPerMinute: 30,
+      // Displays on loopback are enrolled at once; walls that commands reach before any display exist by configuration.
+      demo: true,
+      walls: ['main', 'side', 'guarded', 'flood', 'late', 'reconnect', 'recover'],
+    },
   });
 }, 60_000); // the hub generates its simulated city first: slow on a busy machine
 
@@ -59,9 +67,7 @@ async function operatorToken(): Promise<string> {
 }
 
 async function displayToken(wall: string, display: string): Promise<string> {
-  const res = await post('/auth/display', { wall, display });
-  expect(res.status).toBe(200);
-  return TokenResponseSchema.parse(res.body).token;
+  return (await enrolDisplay(hub.url, wall, display)).token;
 }
 
 const open = (auth: Record<string, unknown>) => openSocket(hub.url, auth, sockets);
@@ -118,10 +124,12 @@ describe('auth endpoints', () => {
     expect(token.expiresAt).toBeGreaterThan(Date.now() + 7 * 3600_000);
   });
 
-  it('gives displays receive-only tokens and revokes tokens by bearer', async () => {
-    const res = await post('/auth/display', { wall: 'main', display: 'x' });
+  it('gives enrolled displays receive-only tokens for their credential, and revokes tokens by bearer', async () => {
+    const { credential } = await enrolDisplay(hub.url, 'main', 'x');
+    const res = await post('/auth/display', { credential });
     expect(TokenResponseSchema.parse(res.body).role).toBe('display');
-    expect((await post('/auth/display', { wall: 'Main Wall', display: 'x' })).status).toBe(400);
+    expect((await post('/auth/display', { wall: 'main', display: 'x' })).status).toBe(400);
+    expect((await post('/auth/display', { credential: credential.slice(0, -4) + 'AAAA' })).status).toBe(401);
     expect((await post('/auth/revoke', {})).status).toBe(401);
     expect((await post('/auth/revoke', {}, { authorization: 'Bearer not-a-real-token-at-all' })).status).toBe(401);
     const token = await operatorToken();
@@ -137,7 +145,7 @@ describe('handshake', () => {
     expect(await connectError({ role: 'display', wall: 'main', display: '0', token: other })).toMatch(/^unauthorised: the token is for display main\/other/);
     expect(await connectError({ role: 'operator', token: other })).toMatch(/^unauthorised: a display token cannot connect as operator/);
     const past = createTokenService({ secret: SECRET, operatorTtlS: 60, displayTtlS: 60, revocations: memoryRevocations(), now: () => Date.now() - 3600_000 });
-    const expired = (await past.issueDisplay('main', '0')).token;
+    const expired = (await past.issueDisplay({ id: 'dev-0000000000000000', wall: 'main', display: '0' })).token;
     expect(await connectError({ role: 'display', wall: 'main', display: '0', token: expired })).toMatch(/^token-expired/);
     const forged = createTokenService({ secret: 'another-secret-entirely-0123456789', operatorTtlS: 60, displayTtlS: 60, revocations: memoryRevocations() });
     expect(await connectError({ role: 'operator', token: (await forged.issueOperator('operator')).token })).toMatch(/^unauthorised: invalid token/);
@@ -153,7 +161,7 @@ describe('commands', () => {
 
     const commands: Command[] = [
       { type: 'scene', scene: 'city' },
-      { type: 'layer', layer: 'buildings', visible: false },
+      { type: 'layer', layer: 'raffles', visible: false },
       { type: 'fly', to: { district: '500103' } },
       { type: 'fly', to: { center: [106.58, 29.56], zoom: 14, pitch: 60 } },
       { type: 'time', time: { mode: 'playback', at: Date.now() - 3600_000 } },
@@ -242,10 +250,12 @@ describe('commands', () => {
     expect((await revoked.send('guarded', { type: 'reload' })).ok).toBe(true);
     await waitFor(() => d.deltas.length === 3, 'the reload delta from the second operator');
     expect((await post('/auth/revoke', {}, { authorization: `Bearer ${token}` })).status).toBe(204);
-    expect(await revoked.send('guarded', { type: 'scene', scene: 'traffic' })).toMatchObject({ ok: false, error: 'unauthorised' });
+    // Revocation cuts its sockets off at once, and the token cannot connect again.
+    await waitFor(() => !revoked.socket.connected, 'the revoked operator disconnected');
+    expect(await connectError({ role: 'operator', token })).toMatch(/^unauthorised: token revoked/);
 
     // A marker command proves that nothing else arrived in between.
-    const marker = await op.send('guarded', { type: 'layer', layer: 'marker', visible: true });
+    const marker = await op.send('guarded', { type: 'layer', layer: 'jiefangbei', visible: true });
     await waitFor(() => d.deltas.length === 4, 'the marker delta');
     expect(d.deltas.map((x) => x.command.type)).toEqual(['scene', 'reload', 'reload', 'layer']);
     expect(d.deltas.at(-1)!.rev).toBe(marker.ok ? marker.rev : -1);
@@ -271,7 +281,7 @@ describe('snapshots and reconnects', () => {
     const d = await display('late', 'd0');
     expect(d.snapshot.state).toMatchObject({ rev: 2, scene: 'city', camera: { district: '500103' } });
     expect(d.snapshot.hubTime).toBeGreaterThan(0);
-    const r = await op.send('late', { type: 'layer', layer: 'rain', visible: false });
+    const r = await op.send('late', { type: 'layer', layer: 'raffles', visible: false });
     expect(r).toMatchObject({ ok: true, rev: 3 });
     await waitFor(() => d.state().rev === 3, 'the new delta');
     expect(d.deltas.map((x) => x.rev)).toEqual([3]);
@@ -341,7 +351,7 @@ describe('snapshots and reconnects', () => {
     await op.send('recover', { type: 'fly', to: { center: [106.5, 29.6], zoom: 13 } });
     await waitFor(() => connects === 2 && state?.rev === 3, 'reconnected at rev 3');
     expect(recovered).toBe(true);
-    await op.send('recover', { type: 'layer', layer: 'rain', visible: true });
+    await op.send('recover', { type: 'layer', layer: 'raffles', visible: true });
     await waitFor(() => state?.rev === 4, 'rev 4');
     // Whatever was replayed, each rev was applied at most once and never went backwards.
     expect(new Set(applied).size).toBe(applied.length);
@@ -364,14 +374,14 @@ describe('operator tokens that expire while connected', () => {
       faults: false,
       log: () => {},
       env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
-      control: { operatorPassword: 'pw', operatorTokenTtlS: 5 }, // long enough to send one command on a busy machine
+      control: { operatorPassword: 'pw', operatorTokenTtlS: 5, demo: true }, // long enough to send one command on a busy machine
     });
     try {
       const base = `${shortHub.url}${API_PREFIX}`;
       const login = async (path: string, body: unknown) =>
         TokenResponseSchema.parse(await (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json());
       const opToken = await login('/auth/operator', { user: 'operator', password: 'pw' });
-      const dToken = await login('/auth/display', { wall: 'main', display: 'd0' });
+      const dToken = await enrolDisplay(shortHub.url, 'main', 'd0');
       const at = (auth: Record<string, unknown>) => {
         const s = connect(`${shortHub.url}${LIVE_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
         sockets.push(s);

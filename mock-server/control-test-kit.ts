@@ -1,7 +1,10 @@
-// Helpers shared by the hub's control tests (control-socket.test.ts, redis-scaleout.test.ts):
-// a JSON POST to the hub's API, a socket on its live namespace, and polling for a condition.
+// Helpers shared by the hub's control tests (control-socket.test.ts, redis-scaleout.test.ts, the
+// security suite): a JSON POST to the hub's API, an enrolled display's token, a socket on the live
+// namespace, and polling for a condition.
 import { io as connect, type Socket } from 'socket.io-client';
 import { API_PREFIX, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import { TokenResponseSchema } from '../src/hub/control.ts';
+import { EnrolAnswerSchema, type EnrolRequest } from '../src/hub/enrolment.ts';
 
 export async function postJson(hubUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${hubUrl}${API_PREFIX}${path}`, {
@@ -32,4 +35,17 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 30
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * A display token the way a display on this machine gets one from a demo-mode hub: enrolment
+ * (approved at once for loopback), then the credential for a token. Returns both.
+ */
+export async function enrolDisplay(hubUrl: string, wall: string, display: string, grid: EnrolRequest['hint']['grid'] = null) {
+  const enrolled = await postJson(hubUrl, '/enrol', { hint: { wall, display, grid } });
+  const answer = EnrolAnswerSchema.parse(enrolled.body);
+  if (answer.status !== 'approved') throw new Error(`enrolment of ${wall}/${display} not approved at once (is the hub in demo mode?): ${answer.status}`);
+  const res = await postJson(hubUrl, '/auth/display', { credential: answer.credential });
+  if (res.status !== 200) throw new Error(`display token for ${wall}/${display}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  return { credential: answer.credential, device: answer.device, token: TokenResponseSchema.parse(res.body).token };
 }

@@ -4,6 +4,7 @@ import { checkScene } from '../src/modules/scene-validation.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
+import { enrolDisplay } from './control-test-kit.ts';
 import { startHub, type Hub } from './server.ts';
 import {
   API_PREFIX,
@@ -25,20 +26,15 @@ import { createDistrictStore } from '../src/store/district-store.ts';
 
 const OverviewEventSchema = liveEnvelopeSchema('overview', OverviewSchema);
 
-// The display's token is fetched from the hub once it runs (POST /auth/display).
+// The display's token is fetched from the hub once it runs (enrolment, approved at once in demo mode).
 const DISPLAY_AUTH: Record<string, unknown> = { role: 'display', wall: 'main', display: '0' };
 
 let hub: Hub;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  hub = await startHub({ host: '127.0.0.1', port: 0, seed: 1, tickMs: 200, corsOrigins: [], faults: true, log: () => {} });
-  const res = await fetch(`${hub.url}${API_PREFIX}/auth/display`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ wall: 'main', display: '0' }),
-  });
-  DISPLAY_AUTH.token = ((await res.json()) as { token: string }).token;
+  hub = await startHub({ host: '127.0.0.1', port: 0, seed: 1, tickMs: 200, corsOrigins: [], faults: true, log: () => {}, control: { demo: true } });
+  DISPLAY_AUTH.token = (await enrolDisplay(hub.url, 'main', '0')).token;
 });
 
 afterAll(async () => {

@@ -101,7 +101,7 @@ export function testHub(port = 0, env: Record<string, string> = {}): TestHub {
         spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
           cwd: ROOT,
           // Events live in memory unless a test gives the hub a data directory (to survive a restart).
-          env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', HUB_DATA_DIR: 'memory://', ...env },
+          env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', HUB_DATA_DIR: 'memory://', HUB_DEMO: '1', ...env },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
       );

@@ -1,54 +1,56 @@
-import { Router, type Request } from 'express';
-import { DisplayLoginSchema, OperatorLoginSchema } from '../../src/hub/control.ts';
+import { Router } from 'express';
+import { OperatorLoginSchema } from '../../src/hub/control.ts';
 import type { ErrorBody } from '../../src/hub/contract.ts';
 import { describeIssue } from '../../src/hub/schema-kit.ts';
 import { sameSecret, type TokenService } from './auth.ts';
 import type { ControlOptions } from './config.ts';
-import { controlLimits, type ControlLimits } from './rate-limit.ts';
+import { clientAddress, noStore, tooMany } from './http-kit.ts';
+import type { ControlLimits } from './rate-limit.ts';
+import type { RefusalLog } from './refusal-log.ts';
 
 const errorBody = (error: string, message: string): ErrorBody => ({ error, message });
-const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+export interface AuthDeps {
+  tokens: TokenService;
+  options: Pick<ControlOptions, 'operatorUser' | 'operatorPassword'>;
+  limits: Pick<ControlLimits, 'operatorLogins' | 'accountBackoff'>;
+  /** Disconnects every socket of a token (its jti), on every hub process. */
+  cutOff(jti: string): void;
+  log(msg: string, fields?: Record<string, unknown>): void;
+  refusals: RefusalLog;
+}
 
 /**
- * POST /auth/operator, /auth/display, /auth/revoke (mounted under API_PREFIX). Sign-ins count per
- * client address in `limits`: the hub backend's (shared through Redis when scaled out); without
- * them, in this process.
+ * POST /auth/operator and /auth/revoke (mounted under API_PREFIX). A sign-in counts against its
+ * client address (a fixed window) and, when it fails, against the account it names (exponential
+ * back-off, capped: a guesser elsewhere slows the real operator by a minute at most). Every attempt
+ * is logged with its outcome; refusals while limited are logged once per window.
  */
-export function authRoutes(
-  tokens: TokenService,
-  options: ControlOptions,
-  limits: Pick<ControlLimits, 'operatorLogins' | 'displayLogins'> = controlLimits(options),
-): Router {
+export function authRoutes(deps: AuthDeps): Router {
+  const { tokens, options, limits, log } = deps;
   const router = Router();
 
   router.post('/auth/operator', async (req, res) => {
-    const limit = await limits.operatorLogins.hit(clientAddress(req));
-    if (!limit.ok)
-      return void res
-        .status(429)
-        .set('retry-after', String(limit.retryAfterS))
-        .json(errorBody('rate-limited', 'too many sign-in attempts: wait a minute'));
+    const address = clientAddress(req);
+    const limit = await limits.operatorLogins.hit(address);
+    if (!limit.ok) return tooMany(res, limit.retryAfterS, 'too many sign-in attempts from this address: wait a minute', deps.refusals, `sign-in ${address}`);
     const parsed = OperatorLoginSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
+    const account = parsed.data.user.toLowerCase();
+    const wait = await limits.accountBackoff.wait(account);
+    if (wait > 0)
+      return tooMany(res, wait, `too many failed sign-ins for this account: wait ${wait} s`, deps.refusals, `sign-in account ${account}`);
     // Both compared every time, so the answer's timing does not tell which one was wrong.
     const userOk = sameSecret(parsed.data.user, options.operatorUser);
     const passwordOk = sameSecret(parsed.data.password, options.operatorPassword);
-    if (!(userOk && passwordOk)) return void res.status(401).json(errorBody('unauthorised', 'wrong user or password'));
-    res.json(await tokens.issueOperator(parsed.data.user));
-  });
-
-  router.post('/auth/display', async (req, res) => {
-    const limit = await limits.displayLogins.hit(clientAddress(req));
-    if (!limit.ok)
-      return void res
-        .status(429)
-        .set('retry-after', String(limit.retryAfterS))
-        .json(errorBody('rate-limited', 'too many display sign-ins: wait a minute'));
-    const parsed = DisplayLoginSchema.safeParse(req.body);
-    if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
-    if (options.displayKey !== undefined && !sameSecret(parsed.data.key ?? '', options.displayKey))
-      return void res.status(401).json(errorBody('unauthorised', 'this hub needs the display key'));
-    res.json(await tokens.issueDisplay(parsed.data.wall, parsed.data.display));
+    if (!(userOk && passwordOk)) {
+      const backoffS = await limits.accountBackoff.failed(account);
+      log(`operator sign-in failed for "${parsed.data.user}" from ${address}`, { event: 'sign-in', user: parsed.data.user, address, outcome: 'failed', backoffS });
+      return void res.status(401).json(errorBody('unauthorised', 'wrong user or password'));
+    }
+    await limits.accountBackoff.succeeded(account);
+    log(`operator ${parsed.data.user} signed in from ${address}`, { event: 'sign-in', user: parsed.data.user, address, outcome: 'ok' });
+    noStore(res).json(await tokens.issueOperator(parsed.data.user));
   });
 
   router.post('/auth/revoke', async (req, res) => {
@@ -57,6 +59,10 @@ export function authRoutes(
     const result = await tokens.revoke(match[1]);
     // An expired token is as good as revoked already.
     if (!result.ok && result.error !== 'token-expired') return void res.status(401).json(errorBody('unauthorised', result.message));
+    if (result.ok) {
+      deps.cutOff(result.claims.jti);
+      log(`token of ${result.claims.sub} revoked`, { event: 'token-revoked', sub: result.claims.sub, role: result.claims.role });
+    }
     res.status(204).end();
   });
 

@@ -18,9 +18,12 @@ describe('tokens', () => {
     const claims = decodeJwt(op.token);
     expect(claims).toMatchObject({ role: 'operator', sub: 'alice', iss: 'onescreen-hub' });
     expect(typeof claims.jti).toBe('string');
-    const display = await tokens.issueDisplay('main', 'd0');
+    const display = await tokens.issueDisplay({ id: 'dev-0123456789abcdef', wall: 'main', display: 'd0' });
     expect(display.expiresAt).toBe(clock.t + 86_400_000);
-    expect(await tokens.verify(display.token)).toMatchObject({ ok: true, claims: { role: 'display', wall: 'main', display: 'd0', sub: 'main/d0' } });
+    expect(await tokens.verify(display.token)).toMatchObject({
+      ok: true,
+      claims: { role: 'display', wall: 'main', display: 'd0', sub: 'main/d0', dev: 'dev-0123456789abcdef' },
+    });
     // Every token is its own: revoking one leaves the next alone.
     expect(decodeJwt((await tokens.issueOperator('alice')).token).jti).not.toBe(claims.jti);
   });
@@ -51,6 +54,39 @@ describe('tokens', () => {
     clock.t += 61_000;
     expect(await revocations.isRevoked(jti)).toBe(false);
     expect(await tokens.verify(token)).toMatchObject({ ok: false, error: 'token-expired' });
+  });
+
+  it('revoking a device refuses every token issued to it, for as long as one could verify', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const tokens = service(clock);
+    const device = { id: 'dev-aaaaaaaaaaaaaaaa', wall: 'main', display: 'd0' };
+    const [a, b] = [await tokens.issueDisplay(device), await tokens.issueDisplay(device)];
+    const other = await tokens.issueDisplay({ ...device, id: 'dev-bbbbbbbbbbbbbbbb', display: 'd1' });
+    await tokens.revokeDevice(device.id);
+    for (const t of [a, b]) expect(await tokens.verify(t.token)).toMatchObject({ ok: false, message: 'display revoked' });
+    expect((await tokens.verify(other.token)).ok).toBe(true);
+    clock.t += 86_000_000;
+    expect(await tokens.verify(a.token)).toMatchObject({ ok: false, message: 'display revoked' });
+  });
+
+  it('a correctly signed token that lives longer than the hub issues, or was issued in the future, is refused', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const tokens = service(clock);
+    // The same key with other lifetimes (a hub started with other settings, or a leaked key).
+    const lax = createTokenService({ secret: SECRET, operatorTtlS: 365 * 86_400, displayTtlS: 86_400, revocations: memoryRevocations(), now: () => clock.t });
+    expect(await tokens.verify((await lax.issueOperator('alice')).token)).toMatchObject({ ok: false, message: 'token lifetime out of bounds' });
+    const ahead = createTokenService({ secret: SECRET, operatorTtlS: 3600, displayTtlS: 86_400, revocations: memoryRevocations(), now: () => clock.t + 3600_000 });
+    expect(await tokens.verify((await ahead.issueOperator('alice')).token)).toMatchObject({ ok: false, message: 'token lifetime out of bounds' });
+  });
+
+  it('never forgets a live revocation, however many come after it', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const revocations = memoryRevocations(() => clock.t);
+    const tokens = createTokenService({ secret: SECRET, operatorTtlS: 3600, displayTtlS: 3600, revocations, now: () => clock.t });
+    const { token } = await tokens.issueOperator('alice');
+    await tokens.revoke(token);
+    for (let i = 0; i < 150_000; i++) await revocations.revoke(`jti-${i}`, clock.t + 60_000);
+    expect(await tokens.verify(token)).toMatchObject({ ok: false, message: 'token revoked' });
   });
 
   it('never accepts random strings as tokens', async () => {

@@ -10,6 +10,8 @@ export interface TokenClaims {
   sub: string;
   wall?: string;
   display?: string;
+  /** The enrolled device a display token was issued to (revoking the device revokes its tokens). */
+  dev?: string;
   jti: string;
   /** Expiry, epoch seconds (JWT `exp`). */
   exp: number;
@@ -26,16 +28,27 @@ export type Verified =
   | { ok: false; error: 'token-expired' | 'unauthorised'; message: string };
 
 const ISSUER = 'onescreen-hub';
-const MAX_REVOKED = 100_000;
+/** A token issued this far in the future (clock skew between hub processes) still verifies. */
+const MAX_SKEW_S = 60;
 
+/** The revocation key of a device: every token issued to it is refused while this is revoked. */
+export const deviceRevocation = (dev: string) => `device:${dev}`;
+
+/**
+ * In this process only, for tests of the token logic: the hub keeps revocations in its database
+ * (devices.ts) or Redis. Never drops an entry before its token's expiry, so it never forgets a live one.
+ */
 export function memoryRevocations(now: () => number = Date.now): RevocationList {
   const revoked = new Map<string, number>();
+  let sincePurge = 0;
   return {
     async revoke(jti, expiresAtMs) {
-      if (revoked.size >= MAX_REVOKED) for (const [id, exp] of revoked) if (exp <= now()) revoked.delete(id);
-      // Still full of live revocations: drop the oldest rather than grow without bound.
-      if (revoked.size >= MAX_REVOKED) revoked.delete(revoked.keys().next().value!);
-      revoked.set(jti, expiresAtMs);
+      // Expired entries go now and then (a sweep per revocation would be quadratic).
+      if (++sincePurge >= 1000) {
+        sincePurge = 0;
+        for (const [id, exp] of revoked) if (exp <= now()) revoked.delete(id);
+      }
+      revoked.set(jti, Math.max(expiresAtMs, revoked.get(jti) ?? 0));
     },
     async isRevoked(jti) {
       const exp = revoked.get(jti);
@@ -67,9 +80,11 @@ export function createTokenService(options: TokenServiceOptions) {
   const key = new TextEncoder().encode(options.secret);
   const now = options.now ?? Date.now;
 
-  async function issue(role: Role, sub: string, extra: { wall?: string; display?: string } = {}): Promise<TokenResponse> {
+  const ttlS = (role: Role) => Math.round(role === 'operator' ? options.operatorTtlS : options.displayTtlS);
+
+  async function issue(role: Role, sub: string, extra: { wall?: string; display?: string; dev?: string } = {}): Promise<TokenResponse> {
     const iat = Math.floor(now() / 1000);
-    const exp = iat + Math.round(role === 'operator' ? options.operatorTtlS : options.displayTtlS);
+    const exp = iat + ttlS(role);
     const token = await new SignJWT({ role, ...extra })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
@@ -90,13 +105,21 @@ export function createTokenService(options: TokenServiceOptions) {
       if (err instanceof errors.JWTExpired) return { ok: false, error: 'token-expired', message: 'token expired: sign in again' };
       return { ok: false, error: 'unauthorised', message: 'invalid token' };
     }
-    const { role, sub, jti, exp, wall, display } = payload;
-    if ((role !== 'operator' && role !== 'display') || typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number')
+    const { role, sub, jti, exp, iat, wall, display, dev } = payload;
+    if ((role !== 'operator' && role !== 'display') || typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof iat !== 'number')
       return { ok: false, error: 'unauthorised', message: 'token lacks its claims' };
+    // Even a correctly signed token (a leaked key, a hub with other settings) lives no longer than this hub issues.
+    if (iat > now() / 1000 + MAX_SKEW_S || exp - iat > ttlS(role) + MAX_SKEW_S)
+      return { ok: false, error: 'unauthorised', message: 'token lifetime out of bounds' };
+    if (role === 'display' && (typeof dev !== 'string' || typeof wall !== 'string' || typeof display !== 'string'))
+      return { ok: false, error: 'unauthorised', message: 'a display token without its enrolled device' };
     if (await options.revocations.isRevoked(jti)) return { ok: false, error: 'unauthorised', message: 'token revoked' };
+    if (typeof dev === 'string' && (await options.revocations.isRevoked(deviceRevocation(dev))))
+      return { ok: false, error: 'unauthorised', message: 'display revoked' };
     const claims: TokenClaims = { role, sub, jti, exp };
     if (typeof wall === 'string') claims.wall = wall;
     if (typeof display === 'string') claims.display = display;
+    if (typeof dev === 'string') claims.dev = dev;
     return { ok: true, claims };
   }
 
@@ -107,11 +130,18 @@ export function createTokenService(options: TokenServiceOptions) {
     return verified;
   }
 
+  /** Revokes every token of a device, for as long as any of them could still verify. */
+  async function revokeDevice(dev: string) {
+    await options.revocations.revoke(deviceRevocation(dev), now() + (ttlS('display') + MAX_SKEW_S) * 1000);
+  }
+
   return {
     issueOperator: (user: string) => issue('operator', user),
-    issueDisplay: (wall: string, display: string) => issue('display', `${wall}/${display}`, { wall, display }),
+    issueDisplay: (device: { id: string; wall: string; display: string }) =>
+      issue('display', `${device.wall}/${device.display}`, { wall: device.wall, display: device.display, dev: device.id }),
     verify,
     revoke,
+    revokeDevice,
   };
 }
 export type TokenService = ReturnType<typeof createTokenService>;

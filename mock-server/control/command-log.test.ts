@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { acceptsAck, toLogEntry, type LogRecord } from './command-log.ts';
 
 const TIMEOUT = 5000;
-const record = (expected: string[], acks: LogRecord['acks'] = {}): LogRecord => ({
+type AckList = Record<string, { at: number; ok: boolean; error?: string }>;
+const record = (expected: string[], acks: AckList = {}): LogRecord => ({
   id: 'cmd-00000001',
   wall: 'main',
   rev: 3,
@@ -11,7 +12,7 @@ const record = (expected: string[], acks: LogRecord['acks'] = {}): LogRecord => 
   by: 'operator',
   issuedAt: 1000,
   expected,
-  acks,
+  acks: new Map(Object.entries(acks)),
 });
 
 describe('command log bookkeeping', () => {
@@ -19,7 +20,7 @@ describe('command log bookkeeping', () => {
     const r = record(['a', 'b'], { a: { at: 1100, ok: true } });
     expect(toLogEntry(r, TIMEOUT, 2000)).toMatchObject({ status: 'pending', timedOut: [] });
     expect(toLogEntry(r, TIMEOUT, 1000 + TIMEOUT + 1)).toMatchObject({ status: 'timeout', timedOut: ['b'] });
-    expect(toLogEntry({ ...r, acks: { ...r.acks, b: { at: 1200, ok: true } } }, TIMEOUT, 2000).status).toBe('applied');
+    expect(toLogEntry({ ...r, acks: new Map([...r.acks, ['b', { at: 1200, ok: true }]]) }, TIMEOUT, 2000).status).toBe('applied');
   });
 
   it('failed when no display could apply it, partial when some could', () => {
@@ -39,6 +40,15 @@ describe('command log bookkeeping', () => {
     expect(acceptsAck(r, 'b', 1000 + TIMEOUT + 1, TIMEOUT)).toBe(false);
   });
 
+  it('display ids that are also object keys are only display ids', () => {
+    const r = record(['constructor', 'tostring'], {});
+    expect(acceptsAck(r, 'constructor', 1200, TIMEOUT)).toBe(true);
+    expect(toLogEntry(r, TIMEOUT, 2000)).toMatchObject({ status: 'pending', timedOut: [] });
+    const acked = record(['constructor'], { constructor: { at: 1100, ok: true } });
+    expect(acceptsAck(acked, 'constructor', 1200, TIMEOUT)).toBe(false);
+    expect(toLogEntry(acked, TIMEOUT, 2000).status).toBe('applied');
+  });
+
   it('status and timeouts agree with the acks for any mix', () => {
     const displays = ['a', 'b', 'c', 'd'];
     fc.assert(
@@ -47,7 +57,7 @@ describe('command log bookkeeping', () => {
         fc.array(fc.option(fc.boolean(), { nil: undefined }), { minLength: 4, maxLength: 4 }),
         fc.integer({ min: 0, max: 3 * TIMEOUT }),
         (expected, answers, elapsed) => {
-          const acks: LogRecord['acks'] = {};
+          const acks: AckList = {};
           expected.forEach((d, i) => {
             if (answers[i] !== undefined) acks[d] = { at: 1000, ok: answers[i]! };
           });

@@ -19,7 +19,8 @@ export interface LogRecord {
   by: string;
   issuedAt: number;
   expected: string[];
-  acks: Record<string, Ack>;
+  /** By display id: a Map, so an id such as "constructor" is only ever a display. */
+  acks: Map<string, Ack>;
 }
 
 /**
@@ -27,31 +28,33 @@ export interface LogRecord {
  * (a late ack shows in the display's own status, not as having applied the command in time).
  */
 export function acceptsAck(record: LogRecord, display: string, at: number, ackTimeoutMs: number): boolean {
-  return record.expected.includes(display) && !(display in record.acks) && at <= record.issuedAt + ackTimeoutMs;
+  return record.expected.includes(display) && !record.acks.has(display) && at <= record.issuedAt + ackTimeoutMs;
 }
 
 export function toLogEntry(record: LogRecord, ackTimeoutMs: number, now: number): CommandLogEntry {
   const overdue = now > record.issuedAt + ackTimeoutMs;
-  const missing = record.expected.filter((d) => !(d in record.acks));
+  const missing = record.expected.filter((d) => !record.acks.has(d));
   const timedOut = overdue ? missing : [];
-  const ok = record.expected.filter((d) => record.acks[d]?.ok).length;
+  const ok = record.expected.filter((d) => record.acks.get(d)?.ok).length;
   let status: CommandLogEntry['status'];
   if (missing.length > 0 && !overdue) status = 'pending';
   else if (ok === record.expected.length) status = 'applied';
   else if (timedOut.length > 0) status = 'timeout';
   else if (ok === 0) status = 'failed';
   else status = 'partial';
-  return { ...record, acks: { ...record.acks }, expected: [...record.expected], timedOut, status };
+  return { ...record, acks: Object.fromEntries(record.acks), expected: [...record.expected], timedOut, status };
 }
 
 /** A display as the hub tracks it: its status for the console, and the socket that holds it. */
 export interface Presence extends DisplayStatus {
   socketId: string;
+  /** The enrolled device connected as this display. */
+  device: string;
   /** Last time its hub process vouched for it (epoch ms); stale entries of a dead process drop out. */
   seenAt: number;
 }
 
 export function toDisplayStatus(p: Presence): DisplayStatus {
-  const { socketId: _s, seenAt: _t, ...status } = p;
+  const { socketId: _s, seenAt: _t, device: _d, ...status } = p;
   return status;
 }

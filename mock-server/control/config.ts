@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CONTROL_LIMITS } from '../../src/hub/control.ts';
+import { CONTROL_LIMITS, WallIdSchema } from '../../src/hub/control.ts';
 
 /** How the hub's one-screen control is set up: the operator credential, tokens, Redis. */
 export interface ControlOptions {
@@ -9,11 +9,21 @@ export interface ControlOptions {
   tokenSecret: string;
   operatorTokenTtlS: number;
   displayTokenTtlS: number;
-  /** When set, a display must present it to get a token. */
-  displayKey?: string;
   ackTimeoutMs: number;
   /** Operator sign-ins per client address per minute before 429. */
   loginAttemptsPerMinute: number;
+  /**
+   * Demo mode (`npm start`, the tests): displays on loopback are enrolled at once into the slot
+   * they ask for, and the default operator password is allowed. Off: the hub refuses to start with
+   * the default password, and every display waits for an operator's approval.
+   */
+  demo: boolean;
+  /** Walls that exist from configuration (HUB_WALLS); others exist because an operator made them. */
+  walls: string[];
+  /** Open sockets one client address may hold (every hub process counts its own). */
+  maxSocketsPerAddress: number;
+  /** Open sockets one token may hold. */
+  maxSocketsPerToken: number;
   /** Several hub processes share walls, rooms and revocations through this Redis. */
   redisUrl?: string;
 }
@@ -30,6 +40,10 @@ export function defaultControlOptions(): ControlOptions {
     displayTokenTtlS: 24 * 3600,
     ackTimeoutMs: CONTROL_LIMITS.ackTimeoutMs,
     loginAttemptsPerMinute: 10,
+    demo: false,
+    walls: ['main'],
+    maxSocketsPerAddress: 100,
+    maxSocketsPerToken: 8,
   };
 }
 
@@ -41,7 +55,7 @@ function positive(env: Record<string, string | undefined>, name: string, fallbac
   return n;
 }
 
-/** Reads HUB_OPERATOR_*, HUB_TOKEN_SECRET, HUB_*_TOKEN_TTL_S, HUB_DISPLAY_KEY, REDIS_URL. Throws on bad config. */
+/** Reads HUB_OPERATOR_*, HUB_TOKEN_SECRET, HUB_*_TOKEN_TTL_S, HUB_DEMO, HUB_WALLS, HUB_MAX_SOCKETS_*, REDIS_URL. Throws on bad config. */
 export function controlOptionsFromEnv(env: Record<string, string | undefined>): ControlOptions {
   const base = defaultControlOptions();
   const redisUrl = env.REDIS_URL || undefined;
@@ -49,6 +63,10 @@ export function controlOptionsFromEnv(env: Record<string, string | undefined>): 
   // Every hub process must verify the tokens the others issued: a random key per process cannot.
   if (redisUrl && !secret) throw new Error('HUB_TOKEN_SECRET is required when REDIS_URL is set (all hub processes share it)');
   if (secret && secret.length < 16) throw new Error('HUB_TOKEN_SECRET must be at least 16 characters');
+  if (env.HUB_DISPLAY_KEY)
+    throw new Error('HUB_DISPLAY_KEY is gone: displays are enrolled by an operator in the console (see docs/security.md); unset it');
+  const walls = (env.HUB_WALLS ?? base.walls.join(',')).split(',').map((w) => w.trim()).filter(Boolean);
+  for (const w of walls) if (!WallIdSchema.safeParse(w).success) throw new Error(`HUB_WALLS: "${w}" is not a wall id (lower-case letters, digits and dashes)`);
   return {
     ...base,
     operatorUser: env.HUB_OPERATOR_USER || base.operatorUser,
@@ -56,9 +74,20 @@ export function controlOptionsFromEnv(env: Record<string, string | undefined>): 
     tokenSecret: secret ?? base.tokenSecret,
     operatorTokenTtlS: positive(env, 'HUB_OPERATOR_TOKEN_TTL_S', base.operatorTokenTtlS),
     displayTokenTtlS: positive(env, 'HUB_DISPLAY_TOKEN_TTL_S', base.displayTokenTtlS),
-    displayKey: env.HUB_DISPLAY_KEY || undefined,
     ackTimeoutMs: positive(env, 'HUB_ACK_TIMEOUT_MS', base.ackTimeoutMs),
     loginAttemptsPerMinute: positive(env, 'HUB_LOGIN_ATTEMPTS_PER_MIN', base.loginAttemptsPerMinute),
+    demo: env.HUB_DEMO === '1',
+    walls,
+    maxSocketsPerAddress: positive(env, 'HUB_MAX_SOCKETS_PER_ADDRESS', base.maxSocketsPerAddress),
+    maxSocketsPerToken: positive(env, 'HUB_MAX_SOCKETS_PER_TOKEN', base.maxSocketsPerToken),
     redisUrl,
   };
+}
+
+/** Outside demo mode the default password is refused: the hub asks for one instead of starting. */
+export function checkOperatorPassword(options: Pick<ControlOptions, 'demo' | 'operatorPassword'>): void {
+  if (!options.demo && options.operatorPassword === DEFAULT_OPERATOR_PASSWORD)
+    throw new Error(
+      `the operator password is the default "${DEFAULT_OPERATOR_PASSWORD}": set HUB_OPERATOR_PASSWORD (or HUB_DEMO=1 for a demo on one machine)`,
+    );
 }

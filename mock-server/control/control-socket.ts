@@ -11,13 +11,18 @@ import {
   type WallDelta,
   type WallSnapshot,
   type WallStatus,
+  type WallState,
   type WallsUpdate,
 } from '../../src/hub/control.ts';
 import { describeIssue } from '../../src/hub/schema-kit.ts';
 import { applyCommand } from '../../src/hub/wall-state.ts';
 import type { TokenService } from './auth.ts';
 import { acceptsAck, toDisplayStatus, toLogEntry, type LogRecord, type Presence } from './command-log.ts';
-import { COMMAND_LIMIT, memoryLimiter, type ControlLimits } from './rate-limit.ts';
+import { commandProblem, type CommandWorld } from './command-rules.ts';
+import type { ControlOptions } from './config.ts';
+import type { DeviceRegistry } from './devices.ts';
+import type { ControlLimits } from './rate-limit.ts';
+import type { RefusalLog } from './refusal-log.ts';
 import type { WallStore } from './wall-store.ts';
 
 export const OPERATORS_ROOM = 'operators';
@@ -27,20 +32,32 @@ const WALLS_UPDATE_MIN_GAP_MS = 200;
 /** How often a hub process re-announces its displays (shared presence expires without it). */
 export const PRESENCE_REFRESH_MS = 10_000;
 
+export const tokenRoom = (jti: string) => `token:${jti}`;
+export const deviceRoom = (dev: string) => `device:${dev}`;
+
+interface Common {
+  token: string;
+  jti: string;
+  address: string;
+}
 /** What the handshake leaves on socket.data (kept across connection-state recovery). */
 export type SocketIdentity =
-  | { role: 'display'; wall: string; display: string; grid?: DisplayHandshake['grid']; token: string }
-  | { role: 'operator'; user: string; token: string };
+  | (Common & { role: 'display'; wall: string; display: string; dev: string; grid?: DisplayHandshake['grid'] })
+  | (Common & { role: 'operator'; user: string });
 
 export interface ControlDeps {
   live: Namespace;
   store: WallStore;
   tokens: TokenService;
-  sceneIds: () => ReadonlySet<string>;
-  ackTimeoutMs: number;
-  log: (msg: string) => void;
-  /** Commands per operator token: the hub backend's limits (shared through Redis when scaled out); without them, in this process. */
-  limits?: Pick<ControlLimits, 'commands'>;
+  /** Scenes, districts and the city's bounds that commands are checked against. */
+  world: CommandWorld;
+  options: Pick<ControlOptions, 'ackTimeoutMs' | 'maxSocketsPerAddress' | 'maxSocketsPerToken'>;
+  log: (msg: string, fields?: Record<string, unknown>) => void;
+  refusals: RefusalLog;
+  /** The hub backend's limits (shared through Redis when scaled out). */
+  limits: Pick<ControlLimits, 'commands' | 'commandsByAddress' | 'connections'>;
+  /** Where a display's last-seen time and replaced connections are kept. */
+  devices: Pick<DeviceRegistry, 'seen' | 'replaced'>;
 }
 
 type Ackfn<T> = (answer: T) => void;
@@ -52,9 +69,30 @@ function lastCallback<T>(args: unknown[]): Ackfn<T> | undefined {
 
 const refuse = (error: Extract<CommandReceipt, { ok: false }>['error'], message: string): CommandReceipt => ({ ok: false, error, message });
 
+/** Open sockets per key (address, token) in this process: the caps on them. */
+function socketCounter() {
+  const counts = new Map<string, number>();
+  return {
+    get: (key: string) => counts.get(key) ?? 0,
+    add(key: string) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    },
+    remove(key: string) {
+      const n = (counts.get(key) ?? 0) - 1;
+      if (n > 0) counts.set(key, n);
+      else counts.delete(key);
+    },
+  };
+}
+
+/** Thrown inside a wall's apply step: the command does not fit the wall's state now. */
+class Refused extends Error {}
+
 export function createControl(deps: ControlDeps) {
-  const { live, store, tokens, log } = deps;
-  const limits = deps.limits ?? { commands: memoryLimiter(COMMAND_LIMIT) };
+  const { live, store, tokens, log, limits, refusals } = deps;
+  const ackTimeoutMs = deps.options.ackTimeoutMs;
+  const byAddress = socketCounter();
+  const byToken = socketCounter();
   const timers = new Set<NodeJS.Timeout>();
   /** Displays connected to this process, by socket id: the source of truth for their presence. */
   const local = new Map<string, { wall: string; presence: Presence }>();
@@ -78,7 +116,7 @@ export function createControl(deps: ControlDeps) {
       walls.push({
         state,
         displays: displays.sort((a, b) => a.display.localeCompare(b.display)).map(toDisplayStatus),
-        log: records.map((r) => toLogEntry(r, deps.ackTimeoutMs, now)),
+        log: records.map((r) => toLogEntry(r, ackTimeoutMs, now)),
       });
     }
     return { walls, hubTime: now };
@@ -100,20 +138,25 @@ export function createControl(deps: ControlDeps) {
   }
 
   async function authenticate(socket: Socket): Promise<string | null> {
+    const address = socket.handshake.address;
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return `unauthorised: ${describeIssue(parsed.error)}`;
     const hs = parsed.data;
+    if (!(await limits.connections.hit(address)).ok) return 'rate-limited: too many connections from this address: wait a minute';
+    if (byAddress.get(address) >= deps.options.maxSocketsPerAddress) return `rate-limited: ${deps.options.maxSocketsPerAddress} sockets are open from this address`;
     const verified = await tokens.verify(hs.token);
     if (!verified.ok) return `${verified.error}: ${verified.message}`;
     const claims = verified.claims;
     if (claims.role !== hs.role) return `unauthorised: a ${claims.role} token cannot connect as ${hs.role}`;
+    if (byToken.get(claims.jti) >= deps.options.maxSocketsPerToken) return `rate-limited: ${deps.options.maxSocketsPerToken} sockets are open with this token`;
+    const common = { token: hs.token, jti: claims.jti, address };
     if (hs.role === 'display') {
-      if (claims.wall !== hs.wall || claims.display !== hs.display)
+      if (claims.wall !== hs.wall || claims.display !== hs.display || !claims.dev)
         return `unauthorised: the token is for display ${claims.wall}/${claims.display}`;
-      if (!(await store.touch(hs.wall))) return `unauthorised: the hub already serves its maximum of walls`;
-      socket.data.identity = { role: 'display', wall: hs.wall, display: hs.display, grid: hs.grid, token: hs.token } satisfies SocketIdentity;
+      if (!(await store.exists(hs.wall))) return `unknown-wall: no wall "${hs.wall}" on this hub: an operator makes walls`;
+      socket.data.identity = { ...common, role: 'display', wall: hs.wall, display: hs.display, dev: claims.dev, grid: hs.grid } satisfies SocketIdentity;
     } else {
-      socket.data.identity = { role: 'operator', user: claims.sub, token: hs.token } satisfies SocketIdentity;
+      socket.data.identity = { ...common, role: 'operator', user: claims.sub } satisfies SocketIdentity;
     }
     return null;
   }
@@ -125,36 +168,52 @@ export function createControl(deps: ControlDeps) {
     const verified = await tokens.verify(identity.token);
     if (!verified.ok) return refuse(verified.error, verified.message);
     if (verified.claims.role !== 'operator') return refuse('unauthorised', 'not an operator token');
-    // Per token, whichever sockets and hub processes its commands come through.
+    // Per token and per address, whichever sockets and hub processes its commands come through.
     if (!(await limits.commands.hit(verified.claims.jti)).ok)
       return refuse('rate-limited', `more than ${CONTROL_LIMITS.commandsPerSecond} commands a second`);
+    if (!(await limits.commandsByAddress.hit(identity.address)).ok) return refuse('rate-limited', 'too many commands from this address');
     const parsed = CommandRequestSchema.safeParse(raw);
     if (!parsed.success) return refuse('invalid', describeIssue(parsed.error));
     const request: CommandRequest = parsed.data;
     const { command } = request;
-    if (command.type === 'scene' && !deps.sceneIds().has(command.scene))
-      return refuse('invalid', `command.scene: no scene "${command.scene}" on this hub`);
-    if (!(await store.touch(request.wall))) return refuse('unknown-wall', `no wall "${request.wall}" and no room for another`);
+    if (!(await store.exists(request.wall))) return refuse('unknown-wall', `no wall "${request.wall}" on this hub`);
+    const online = (await store.displays(request.wall)).map((p) => p.display).sort();
+    const issuedAt = Date.now();
+    // Checked against the wall's state in the same step that applies it: no command slips in between.
+    const check = (state: WallState) => commandProblem(command, state, deps.world, issuedAt, online);
+    const early = check(await store.state(request.wall));
+    if (early) return refuse('invalid', early);
     if (!(await store.claimCommandId(request.id))) return refuse('duplicate', `command ${request.id} was already received`);
 
-    const online = (await store.displays(request.wall)).map((p) => p.display).sort();
     const expected = command.type === 'reload' && command.display ? online.filter((d) => d === command.display) : online;
-    const issuedAt = Date.now();
-    const { record } = await store.apply(request.wall, (current) => {
-      const next = applyCommand(current, command, issuedAt);
-      const record: LogRecord = { id: request.id, wall: request.wall, rev: next.rev, command, by: identity.user, issuedAt, expected, acks: {} };
-      return { next, record };
-    });
+    let record: LogRecord;
+    try {
+      ({ record } = await store.apply(request.wall, (current) => {
+        const problem = check(current);
+        if (problem) throw new Refused(problem);
+        const next = applyCommand(current, command, issuedAt);
+        const record: LogRecord = { id: request.id, wall: request.wall, rev: next.rev, command, by: identity.user, issuedAt, expected, acks: new Map() };
+        return { next, record };
+      }));
+    } catch (err) {
+      if (err instanceof Refused) return refuse('invalid', err.message);
+      throw err;
+    }
     const delta: WallDelta = { wall: request.wall, rev: record.rev, commandId: record.id, command, issuedAt };
     live.to(wallRoom(request.wall)).emit(CONTROL_EVENTS.delta, delta);
     pushWalls();
-    if (expected.length > 0) later(deps.ackTimeoutMs + 50, pushWalls);
+    if (expected.length > 0) later(ackTimeoutMs + 50, pushWalls);
     return { ok: true, rev: record.rev, expected };
   }
 
   async function handleAck(identity: Extract<SocketIdentity, { role: 'display' }>, socketId: string, raw: unknown) {
+    const who = `${identity.wall}/${identity.display}`;
     const parsed = WallAckSchema.safeParse(raw);
-    if (!parsed.success) return log(`control: bad ack from ${identity.wall}/${identity.display}: ${describeIssue(parsed.error)}`);
+    if (!parsed.success) return refusals.note(`bad ack ${who}`, `control: bad ack from ${who}: ${describeIssue(parsed.error)}`);
+    // Only the socket the hub believes is this display speaks for it (a replaced one is cut off).
+    const mine = local.get(socketId);
+    const holder = (await store.displays(identity.wall)).find((p) => p.display === identity.display);
+    if (!mine || holder?.socketId !== socketId) return refusals.note(`stray ack ${who}`, `control: ack from a socket that no longer holds ${who}`);
     const ack = parsed.data;
     const at = Date.now();
     const result = await store.recordAck(
@@ -162,28 +221,62 @@ export function createControl(deps: ControlDeps) {
       ack.commandId,
       identity.display,
       { at, ok: ack.ok, ...(ack.error ? { error: ack.error } : {}) },
-      (record) => record.rev === ack.rev && acceptsAck(record, identity.display, at, deps.ackTimeoutMs),
+      (record) => record.rev === ack.rev && acceptsAck(record, identity.display, at, ackTimeoutMs),
     );
     // Only for a command of this wall, with its rev: anything else is not this display's to ack.
     if (!result || result.record.rev !== ack.rev) return;
-    const mine = local.get(socketId);
-    if (mine && ack.rev >= mine.presence.ackRev) {
+    if (ack.rev >= mine.presence.ackRev) {
       mine.presence = { ...mine.presence, ackRev: ack.rev, ackAt: at, lagMs: at - result.record.issuedAt, seenAt: at };
       await store.setDisplay(identity.wall, mine.presence);
     }
     pushWalls();
   }
 
+  /** Disconnects every socket in `room`, on every hub process (through the adapter when scaled out). */
+  const cutOff = (room: string) => live.in(room).disconnectSockets(true);
+
+  /** A display connecting again replaces its older connection, wherever it is; the console is told. */
+  async function replaceOlder(socket: Socket, identity: Extract<SocketIdentity, { role: 'display' }>) {
+    const others = (await live.in(deviceRoom(identity.dev)).fetchSockets()).filter((s) => s.id !== socket.id);
+    if (others.length === 0) return;
+    for (const other of others) other.disconnect(true);
+    await deps.devices.replaced(identity.dev);
+    log(`display ${identity.wall}/${identity.display}: a new connection from ${identity.address} replaced ${others.length} older`, {
+      event: 'display-replaced',
+      device: identity.dev,
+      address: identity.address,
+    });
+  }
+
   function onConnection(socket: Socket) {
     const identity = socket.data.identity as SocketIdentity | undefined;
     if (!identity) return void socket.disconnect(true);
+    if (socket.recovered) {
+      // A recovered socket skips the handshake middleware: its token may have been revoked meanwhile.
+      tokens.verify(identity.token).then((v) => {
+        if (!v.ok) socket.disconnect(true);
+      }, () => socket.disconnect(true));
+    }
+    byAddress.add(identity.address);
+    byToken.add(identity.jti);
+    socket.join(tokenRoom(identity.jti));
+    socket.on('disconnect', () => {
+      byAddress.remove(identity.address);
+      byToken.remove(identity.jti);
+    });
 
     socket.on(CONTROL_EVENTS.command, (...args: unknown[]) => {
       const ack = lastCallback<CommandReceipt>(args);
       const raw = args.length > 1 || !ack ? args[0] : undefined;
       handleCommand(identity, raw)
         .then((receipt) => {
-          if (!receipt.ok) log(`control: command refused (${receipt.error}): ${receipt.message}`);
+          if (!receipt.ok) {
+            const who = identity.role === 'operator' ? `operator ${identity.user}` : `display ${identity.wall}/${identity.display}`;
+            refusals.note(`command ${who} ${receipt.error}`, `control: command from ${who} refused (${receipt.error}): ${receipt.message}`, {
+              event: 'command-refused',
+              address: identity.address,
+            });
+          }
           ack?.(receipt);
         })
         .catch((err: Error) => {
@@ -200,7 +293,6 @@ export function createControl(deps: ControlDeps) {
       return;
     }
 
-    socket.join(wallRoom(identity.wall));
     const now = Date.now();
     const previous = local.get(socket.id)?.presence;
     const presence: Presence = previous ?? {
@@ -211,10 +303,20 @@ export function createControl(deps: ControlDeps) {
       ackAt: null,
       lagMs: null,
       socketId: socket.id,
+      device: identity.dev,
       seenAt: now,
     };
     local.set(socket.id, { wall: identity.wall, presence });
-    store.setDisplay(identity.wall, presence).then(pushWalls, failed('presence'));
+    socket.join(wallRoom(identity.wall));
+    // The device's room holds its older connections only until they are cut off, then this one.
+    replaceOlder(socket, identity)
+      .catch(failed('replacing an older connection'))
+      .finally(() => {
+        if (!socket.connected) return;
+        socket.join(deviceRoom(identity.dev));
+        store.setDisplay(identity.wall, presence).then(pushWalls, failed('presence'));
+      });
+    deps.devices.seen(identity.dev, identity.address).catch(failed('last seen'));
 
     // After every connect the display asks for the state; deltas with a higher rev follow.
     socket.on(CONTROL_EVENTS.join, (...args: unknown[]) => {
@@ -254,6 +356,10 @@ export function createControl(deps: ControlDeps) {
     },
     onConnection,
     wallsUpdate,
+    /** Disconnects every socket of a token at once (it was revoked). */
+    disconnectToken: (jti: string) => cutOff(tokenRoom(jti)),
+    /** Disconnects every socket of a device at once (it was revoked or replaced). */
+    disconnectDevice: (dev: string) => cutOff(deviceRoom(dev)),
     close() {
       closed = true;
       clearInterval(refresh);

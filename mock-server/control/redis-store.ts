@@ -27,7 +27,7 @@ const PRESENCE_STALE_MS = 3 * PRESENCE_REFRESH_MS;
 const ACKS_TTL_MS = 24 * 3600_000;
 
 // Adds a wall unless MAX_WALLS are known already; atomic, so two processes cannot both add the 65th.
-const TOUCH = `
+const CREATE = `
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 1 end
 if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
 redis.call('SADD', KEYS[1], ARGV[1])
@@ -60,9 +60,9 @@ function parseJson<T>(text: string): T {
 }
 
 export function redisWallStore(redis: Redis, now: () => number = Date.now): WallStore {
-  async function acksOf(wall: string, id: string): Promise<Record<string, Ack>> {
+  async function acksOf(wall: string, id: string): Promise<Map<string, Ack>> {
     const raw = await redis.hGetAll(keys.acks(wall, id));
-    return Object.fromEntries(Object.entries(raw).map(([d, v]) => [d, parseJson<Ack>(v)]));
+    return new Map(Object.entries(raw).map(([d, v]) => [d, parseJson<Ack>(v)]));
   }
   async function records(wall: string): Promise<StoredRecord[]> {
     const raw = await redis.lRange(keys.log(wall), 0, CONTROL_LIMITS.logEntries - 1);
@@ -70,8 +70,11 @@ export function redisWallStore(redis: Redis, now: () => number = Date.now): Wall
   }
 
   return {
-    async touch(wall) {
-      return (await redis.eval(TOUCH, { keys: [keys.walls], arguments: [wall, String(MAX_WALLS)] })) === 1;
+    async create(wall) {
+      return (await redis.eval(CREATE, { keys: [keys.walls], arguments: [wall, String(MAX_WALLS)] })) === 1;
+    },
+    async exists(wall) {
+      return (await redis.sIsMember(keys.walls, wall)) === 1;
     },
     async walls() {
       return (await redis.sMembers(keys.walls)).sort();
@@ -142,6 +145,22 @@ export function redisRevocations(redis: Redis, now: () => number = Date.now): Re
   };
 }
 
+/**
+ * Revocations live in Redis with the lifetime of their token: a Redis that evicts keys under memory
+ * pressure could forget one while the token still verifies. Such a Redis stops the hub. (A managed
+ * Redis that hides CONFIG is warned about: check its policy by hand.)
+ */
+async function requireNoEviction(redis: Redis, log: (msg: string) => void) {
+  let policy: string | undefined;
+  try {
+    policy = (await redis.configGet('maxmemory-policy'))['maxmemory-policy'];
+  } catch (err) {
+    return log(`redis: cannot read maxmemory-policy (${(err as Error).message}): it must be noeviction, or revoked tokens may be forgotten`);
+  }
+  if (policy !== undefined && policy !== 'noeviction')
+    throw new Error(`Redis evicts keys (maxmemory-policy ${policy}): revocations would be forgotten. Set maxmemory-policy noeviction.`);
+}
+
 export async function redisBackend(
   url: string,
   log: (msg: string) => void,
@@ -151,6 +170,7 @@ export async function redisBackend(
   // Without a listener an error event would crash the process; the client reconnects by itself.
   redis.on('error', (err: Error) => log(`redis: ${err.message}`));
   await redis.connect();
+  await requireNoEviction(redis, log);
   log(`control state and rooms shared through Redis at ${url.replace(/\/\/[^@]*@/, '//***@')}`);
   return {
     store: redisWallStore(redis),

@@ -7,14 +7,23 @@ import type { Ack, LogRecord, Presence } from './command-log.ts';
 export const MAX_WALLS = 64;
 /** Command ids are remembered this long to refuse duplicates. */
 export const COMMAND_ID_TTL_MS = 60 * 60_000;
+/**
+ * And at most this many (a few MB): the command limits let no one come near it within the hour,
+ * and past it the oldest ids go first, so memory stays bounded whatever arrives.
+ */
+export const MAX_COMMAND_IDS = 100_000;
 
 /**
  * Where the hub keeps wall state, command logs and who is online. In memory for one process;
  * in Redis (redis-store.ts) when several processes share walls.
  */
 export interface WallStore {
-  /** Adds a wall to the known set; false when MAX_WALLS are known and this is not one of them. */
-  touch(wall: string): Promise<boolean>;
+  /**
+   * Adds a wall to the known set (an operator, an enrolment or the configuration made it); false
+   * when MAX_WALLS are known and this is not one of them. A display asking never makes a wall.
+   */
+  create(wall: string): Promise<boolean>;
+  exists(wall: string): Promise<boolean>;
   walls(): Promise<string[]>;
   state(wall: string): Promise<WallState>;
   /** True the first time an id is seen (within COMMAND_ID_TTL_MS). */
@@ -51,11 +60,14 @@ export function memoryWallStore(now: () => number = Date.now): WallStore {
   const commandIds = new Map<string, number>();
 
   return {
-    async touch(wall) {
+    async create(wall) {
       if (states.has(wall)) return true;
       if (states.size >= MAX_WALLS) return false;
       states.set(wall, initialWallState(wall, now()));
       return true;
+    },
+    async exists(wall) {
+      return states.has(wall);
     },
     async walls() {
       return [...states.keys()];
@@ -68,7 +80,7 @@ export function memoryWallStore(now: () => number = Date.now): WallStore {
       if ((commandIds.get(id) ?? -Infinity) > t - COMMAND_ID_TTL_MS) return false;
       // Ids are inserted in time order, so the expired ones are at the front.
       for (const [old, at] of commandIds) {
-        if (at > t - COMMAND_ID_TTL_MS) break;
+        if (at > t - COMMAND_ID_TTL_MS && commandIds.size < MAX_COMMAND_IDS) break;
         commandIds.delete(old);
       }
       commandIds.set(id, t);
@@ -87,11 +99,11 @@ export function memoryWallStore(now: () => number = Date.now): WallStore {
       const record = logs.get(wall)?.find((r) => r.id === commandId);
       if (!record) return null;
       if (!accept(record)) return { record, recorded: false };
-      record.acks[display] = ack;
+      record.acks.set(display, ack);
       return { record, recorded: true };
     },
     async log(wall) {
-      return (logs.get(wall) ?? []).map((r) => ({ ...r, acks: { ...r.acks } }));
+      return (logs.get(wall) ?? []).map((r) => ({ ...r, acks: new Map(r.acks) }));
     },
     async setDisplay(wall, p) {
       let displays = presence.get(wall);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { API_PREFIX, BoardSchema, EVENTS_BOARD_TOPIC, EventDetailSchema, LIVE_NAMESPACE, type Board, type CityEvent } from '../../src/hub/contract.ts';
 import { startHub, type Hub } from '../server.ts';
-import { waitFor } from '../control-test-kit.ts';
+import { enrolDisplay, waitFor } from '../control-test-kit.ts';
 
 let hub: Hub;
 let token: string;
@@ -43,6 +43,7 @@ beforeAll(async () => {
     faults: false,
     log: () => {},
     env: { HUB_EVENTS_RATE: '0', HUB_BUILDINGS: '200', HUB_INGEST_KEY: INGEST_KEY },
+    control: { demo: true },
   });
   const res = await api('POST', '/auth/operator', { user: 'operator', password: 'onescreen' }, {});
   token = res.json.token;
@@ -168,6 +169,6 @@ describe('events REST', () => {
 });
 
 async function displayAuth() {
-  const res = await api('POST', '/auth/display', { wall: 'main', display: 'd1' }, {});
-  return { role: 'display', token: res.json.token, wall: 'main', display: 'd1' };
+  const { token: displayToken } = await enrolDisplay(hub.url, 'main', 'd1');
+  return { role: 'display', token: displayToken, wall: 'main', display: 'd1' };
 }

@@ -23,6 +23,7 @@ import { loadRuleFiles } from './rule-files.ts';
 import { createRuleEngine } from './rules-engine.ts';
 import { READING_TOPICS, readingsFromTopics } from './readings-from-topics.ts';
 import { openEventStore } from './store/open-store.ts';
+import type { Sql } from './store/sql.ts';
 import type { AlertChange, EventStore } from './store/event-store.ts';
 import { REPORTERS, createEventSources } from '../sim/events/index.ts';
 
@@ -46,6 +47,8 @@ export interface EventsOptions {
   log(msg: string): void;
   /** Where rule files are (default: the repository's rules/). */
   rulesDir?: string;
+  /** The hub's database, already open and migrated (closed with the events service). */
+  sql?: Sql;
 }
 
 export async function startEvents(opts: EventsOptions) {
@@ -55,6 +58,7 @@ export async function startEvents(opts: EventsOptions) {
     dataDir: opts.env.HUB_DATA_DIR ?? 'data/hub',
     catalog,
     log: opts.log,
+    ...(opts.sql ? { sql: opts.sql } : {}),
   });
   await store.seedRules(loadRuleFiles(opts.rulesDir), Date.now());
   let rules = await store.rules();

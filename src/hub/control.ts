@@ -2,8 +2,9 @@
  * One-screen control: the part of the hub contract between the operator console, the hub and the
  * displays of a wall. Commands flow console → hub → displays; acknowledgements flow back.
  *
- * - Tokens come from REST (POST /api/v1/auth/operator, /auth/display) and travel only in the
- *   socket.io handshake `auth` (never in URLs). The hub checks the token on every command event.
+ * - Tokens come from REST (POST /api/v1/auth/operator; /auth/display for an enrolled display, see
+ *   enrolment.ts) and travel only in the socket.io handshake `auth` (never in URLs). The hub checks
+ *   the token on every command event.
  * - The hub owns each wall's state (WallState). A display that joins or reconnects asks for a
  *   snapshot (`wall:join`), then applies deltas strictly in `rev` order; a delta whose rev is not
  *   its rev + 1 is ignored (older) or makes it ask for a new snapshot (gap). A command is never
@@ -29,14 +30,6 @@ export const OperatorLoginSchema = z.object({
   password: z.string().min(1).max(200),
 });
 export type OperatorLogin = z.infer<typeof OperatorLoginSchema>;
-
-/** POST /api/v1/auth/display: a display asks for its receive-only token (`key` when the hub sets one). */
-export const DisplayLoginSchema = z.object({
-  wall: WallIdSchema,
-  display: DisplayIdSchema,
-  key: z.string().max(200).optional(),
-});
-export type DisplayLogin = z.infer<typeof DisplayLoginSchema>;
 
 /** Answer to both logins. POST /api/v1/auth/revoke (Authorization: Bearer <token>) revokes it. */
 export const TokenResponseSchema = z.object({
@@ -130,6 +123,16 @@ export type WallState = z.infer<typeof WallStateSchema>;
 
 // --- Commands ---------------------------------------------------------------------------------
 
+/**
+ * What the hub checks beyond shape, before a command reaches any wall (answered `invalid` with the
+ * reason; mock-server/control/command-rules.ts):
+ * - the wall exists (an operator, an enrolment or the configuration made it): else `unknown-wall`;
+ * - `scene`: a scene the hub serves;
+ * - `layer`: a layer of the wall's current scene (of any served scene while the wall shows its default);
+ * - `fly` / `highlight`: a district code that exists; a point inside the city's bounds (with a margin);
+ * - `time` playback: `at` in the past, within CONTROL_LIMITS.playbackWindowMs;
+ * - `reload` of one display: a display of that wall that is enrolled.
+ */
 export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scene'), scene: SceneIdSchema }),
   z.object({ type: z.literal('layer'), layer: LayerIdSchema, visible: z.boolean() }),
@@ -235,7 +238,10 @@ export const CONTROL_LIMITS = {
   ackTimeoutMs: 5_000,
   /** Commands per operator token per second (across its sockets and every hub process) beyond which the hub answers rate-limited. */
   commandsPerSecond: 20,
+  /** Playback reaches back at most this far: the past the hub keeps (its event history). */
+  playbackWindowMs: 30 * 24 * 3600_000,
 } as const;
+
 
 export const CONTROL_EVENTS = {
   command: 'control:command',

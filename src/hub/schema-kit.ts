@@ -15,7 +15,9 @@ export const EpochSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'an epoch
 export const finite = () => z.number().finite();
 export const count = () => z.number().int().nonnegative();
 export const ratio = () => z.number().min(0).max(1);
-export const epochMs = () => z.number().int().positive();
+/** The largest time a JavaScript Date can hold (±8.64e15 ms): anything past it cannot be shown. */
+export const MAX_EPOCH_MS = 8_640_000_000_000_000;
+export const epochMs = () => z.number().int().positive().max(MAX_EPOCH_MS, 'a time past the range a date can show');
 /** Hub-provided text: bounded, and never rendered as HTML. */
 export const text = (max = 80) => z.string().min(1).max(max);
 

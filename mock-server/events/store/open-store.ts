@@ -31,13 +31,29 @@ export function describeLocation(opts: Pick<OpenEventStoreOptions, 'databaseUrl'
   return `PGlite in ${opts.dataDir ?? 'memory://'}`;
 }
 
-export async function openEventStore(opts: OpenEventStoreOptions): Promise<EventStore> {
+/**
+ * The hub's database, migrated: the event store and the control plane's enrolments and revocations
+ * (mock-server/control/devices.ts) share it. Whoever opens it closes it.
+ */
+export async function openHubSql(opts: Pick<OpenEventStoreOptions, 'databaseUrl' | 'dataDir' | 'log'>): Promise<Sql> {
   const log = opts.log ?? (() => undefined);
   const sql: Sql = opts.databaseUrl
     ? await openPostgresSql({ url: opts.databaseUrl, log })
     : await openPgliteSql({ dataDir: opts.dataDir ?? 'memory://' });
   try {
     await migrate(sql, { log });
+    return sql;
+  } catch (err) {
+    await sql.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** An event store on its own database connection (closed with the store); `sql` shares one already open. */
+export async function openEventStore(opts: OpenEventStoreOptions & { sql?: Sql }): Promise<EventStore> {
+  const log = opts.log ?? (() => undefined);
+  const sql = opts.sql ?? (await openHubSql(opts));
+  try {
     const store = await PgEventStore.open(sql, { catalog: opts.catalog, log });
     log(`events: store on ${describeLocation(opts)}`);
     return store;
