@@ -72,3 +72,30 @@ describe('redisLimiter without Redis', () => {
     expect((offline as unknown as { eval: ReturnType<typeof vi.fn> }).eval).not.toHaveBeenCalled();
   });
 });
+
+describe('account back-off', () => {
+  it('five free failures, then waits that double up to a minute; waiting attempts do not lengthen it; a success clears it', async () => {
+    const { accountBackoff: b } = controlLimits({ loginAttemptsPerMinute: 10 });
+    const waits: number[] = [];
+    for (let k = 0; k < 5; k++) waits.push(await b.failed('operator'));
+    expect(waits).toEqual([0, 0, 0, 0, 0]);
+    expect(await b.wait('operator')).toBe(0);
+    expect(await b.failed('operator')).toBe(1);
+    expect(await b.wait('operator')).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await b.wait('operator')).toBe(0);
+    const more: number[] = [];
+    for (let k = 0; k < 8; k++) {
+      more.push(await b.failed('operator'));
+      await vi.advanceTimersByTimeAsync(more.at(-1)! * 1000);
+    }
+    expect(more).toEqual([2, 4, 8, 16, 32, 60, 60, 60]);
+    // Another account is not held back by this one.
+    expect(await b.wait('duty')).toBe(0);
+    await b.failed('operator');
+    expect(await b.wait('operator')).toBe(60);
+    await b.succeeded('operator');
+    expect(await b.wait('operator')).toBe(0);
+    expect(await b.failed('operator')).toBe(0);
+  });
+});
