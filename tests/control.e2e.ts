@@ -8,6 +8,7 @@ import { useHarness } from './harness.ts';
 import { createTokenService, memoryRevocations } from '../mock-server/control/auth.ts';
 import { DistrictsResponseSchema } from '../src/hub/contract.ts';
 import { CONTROL_EVENTS, CommandReceiptSchema, TokenResponseSchema } from '../src/hub/control.ts';
+import { EnrolAnswerSchema } from '../src/hub/enrolment.ts';
 
 /** Fixed so tokens outlive a hub restart (and so the test can mint an expired one). */
 const SECRET = 'control-e2e-secret-not-for-production';
@@ -275,12 +276,17 @@ describe('one-screen control', { timeout: 240_000 }, () => {
     await expect(nodeSocket({ role: 'operator', token: expired.token })).rejects.toThrow(/^token-expired/);
 
     const operator = await nodeSocket({ role: 'operator', token: login.token });
+    const cutOff = new Promise<void>((resolve) => operator.once('disconnect', () => resolve()));
     expect((await restJson('/auth/revoke', {}, login.token)).status).toBe(204);
-    const revoked = await sendCommand(operator, { type: 'scene', scene: 'traffic' });
-    expect(revoked).toMatchObject({ ok: false, error: 'unauthorised' });
+    // Revoked: its socket is disconnected at once, and it cannot connect again.
+    await cutOff;
+    await expect(nodeSocket({ role: 'operator', token: login.token })).rejects.toThrow(/^unauthorised: token revoked/);
     operator.close();
 
-    const displayToken = TokenResponseSchema.parse((await restJson('/auth/display', { wall: 'main', display: 'intruder' })).body);
+    // An enrolled display (the hub is in demo mode: loopback displays are enrolled at once).
+    const enrolled = EnrolAnswerSchema.parse((await restJson('/enrol', { hint: { wall: 'main', display: 'intruder', grid: null } })).body);
+    if (enrolled.status !== 'approved') throw new Error(`expected a demo-mode enrolment, got ${enrolled.status}`);
+    const displayToken = TokenResponseSchema.parse((await restJson('/auth/display', { credential: enrolled.credential })).body);
     const display = await nodeSocket({ role: 'display', wall: 'main', display: 'intruder', token: displayToken.token });
     expect(await sendCommand(display, { type: 'scene', scene: 'traffic' })).toMatchObject({ ok: false, error: 'unauthorised' });
     // Nor may a display token pose as an operator.

@@ -2,6 +2,9 @@
 // processes on loopback, each ended by its own id when a test file is done. Ports are free ones
 // chosen at start unless a caller names one (benchmarks do).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -82,6 +85,17 @@ export interface TestHub {
  */
 export function testHub(port = 0, env: Record<string, string> = {}): TestHub {
   let child: ChildProcess | null = null;
+  // The hub's database on disk for this hub's life, as in production: enrolled displays, revocations
+  // and events survive its restarts. Removed when the test process ends.
+  let dataDir: string | null = null;
+  const database = () => {
+    if (env.HUB_DATA_DIR) return env.HUB_DATA_DIR;
+    if (!dataDir) {
+      const dir = (dataDir = mkdtempSync(join(tmpdir(), 'onescreen-hub-')));
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    }
+    return dataDir;
+  };
   const url = () => {
     if (!port) throw new Error('testHub: the port is chosen at start (or reservePort)');
     return `http://127.0.0.1:${port}`;
@@ -100,8 +114,8 @@ export function testHub(port = 0, env: Record<string, string> = {}): TestHub {
       child = track(
         spawn(process.execPath, ['--import', 'tsx', 'mock-server/main.ts'], {
           cwd: ROOT,
-          // Events live in memory unless a test gives the hub a data directory (to survive a restart).
-          env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', HUB_DATA_DIR: 'memory://', HUB_DEMO: '1', ...env },
+          // Demo mode: the wall pages on loopback are enrolled at once.
+          env: { ...process.env, ...TEST_SIZES, HUB_PORT: String(port), HUB_SIM_FAULTS: '1', HUB_TICK_MS: '1000', HUB_DEMO: '1', ...env, HUB_DATA_DIR: database() },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
       );

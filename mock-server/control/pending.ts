@@ -19,7 +19,7 @@ interface Request {
 
 export type AddResult = { ok: true; answer: EnrolAnswer } | { ok: false; error: 'too-many-pending'; message: string };
 
-export function pendingEnrolments(now: () => number = Date.now, limits = ENROL_LIMITS) {
+export function pendingEnrolments(now: () => number = Date.now, limits: { [K in keyof typeof ENROL_LIMITS]: number } = ENROL_LIMITS) {
   const byId = new Map<string, Request>();
   const byCode = new Map<string, Request>();
 

@@ -21,6 +21,7 @@ import {
 import { LifecycleError } from '../../src/hub/events/lifecycle.ts';
 import { sameSecret, type TokenService } from '../control/auth.ts';
 import { ConflictError, NotFoundError, type ActingAs, type EventStore } from './store/event-store.ts';
+import { operatorOf } from '../control/http-kit.ts';
 
 const errorBody = (error: string, message: string): ErrorBody => ({ error, message });
 
@@ -83,14 +84,10 @@ export function eventRoutes(deps: EventRoutesDeps): Router {
   const router = Router();
   const { store } = deps;
 
-  /** The operator behind the request's bearer token, or null after answering 401. */
+  /** The operator behind the request's bearer token, or null after answering 401/403. */
   async function operator(req: Request, res: Response): Promise<ActingAs | null> {
-    const match = /^Bearer (\S{16,2000})$/.exec(req.get('authorization') ?? '');
-    if (!match) return void res.status(401).json(errorBody('unauthorised', 'sign in: send "Authorization: Bearer <operator token>"')), null;
-    const verified = await deps.tokens.verify(match[1]);
-    if (!verified.ok) return void res.status(401).json(errorBody(verified.error, verified.message)), null;
-    if (verified.claims.role !== 'operator') return void res.status(403).json(errorBody('forbidden', 'operators only')), null;
-    return { id: verified.claims.sub, role: 'operator', session: verified.claims.jti };
+    const claims = await operatorOf(req, res, deps.tokens);
+    return claims && { id: claims.sub, role: 'operator', session: claims.jti };
   }
 
   /** An operator, or a source showing the ingest key. */

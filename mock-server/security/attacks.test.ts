@@ -215,7 +215,8 @@ describe('4. values that validate but are wrong', () => {
     await waitFor(() => d.deltas.some((x) => x.rev === receipt.rev), 'the delta at "constructor"');
     await waitFor(() => {
       const entry = updates.at(-1)?.walls.find((w) => w.state.wall === 'main')?.log.find((e) => e.rev === receipt.rev);
-      return entry?.acks.constructor?.ok === true;
+      const acks = new Map(Object.entries(entry?.acks ?? {}));
+      return acks.get('constructor')?.ok === true;
     }, 'the ack of "constructor" in the log');
     d.socket.close();
     op.socket.close();
