@@ -1,15 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { hubUrlFromEnv, wallHeaders } from './scripts/lib/wall-headers.ts';
 
-// The wall learns where its hub is at run time (not build time), so one build serves any hub.
+// The wall learns where its hub is at run time (not build time), so one build serves any hub. It
+// holds no secret: anyone who can reach the wall's server reads it (displays enrol with the hub).
 function runtimeConfig(): Plugin {
-  const body = () =>
-    JSON.stringify({
-      hubUrl: process.env.HUB_URL ?? `http://127.0.0.1:${process.env.HUB_PORT ?? 8787}`,
-      // Served to displays on the operations network so they can get their receive-only token.
-      ...(process.env.HUB_DISPLAY_KEY ? { displayKey: process.env.HUB_DISPLAY_KEY } : {}),
-    });
+  const body = () => JSON.stringify({ hubUrl: hubUrlFromEnv(process.env) });
   const handler = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
     if (req.url?.split('?')[0] !== '/runtime-config.json') return next();
     res.setHeader('content-type', 'application/json');
@@ -23,8 +20,20 @@ function runtimeConfig(): Plugin {
   };
 }
 
+// CSP (scripts only from the wall's own files; the hub's origins for data), nosniff, no referrer,
+// no framing: scripts/lib/wall-headers.ts. Mounted before every other middleware, so each response
+// of either server carries them. HUB_URL is read at run time (server start), not build time.
+function securityHeaders(): Plugin {
+  return {
+    name: 'onescreen-security-headers',
+    // Dev allows the inline React-refresh preamble Vite injects (see WallCspOptions.dev); preview is strict.
+    configureServer: (server) => void server.middlewares.use(wallHeaders({ hubUrl: hubUrlFromEnv(process.env), dev: true })),
+    configurePreviewServer: (server) => void server.middlewares.use(wallHeaders({ hubUrl: hubUrlFromEnv(process.env) })),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), runtimeConfig()],
+  plugins: [react(), securityHeaders(), runtimeConfig()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -18,6 +18,7 @@ import { createDiagnosticsStore } from '../src/store/diagnostics-store.ts';
 import { createDistrictStore } from '../src/store/district-store.ts';
 import { createTopicStore } from '../src/store/topic-store.ts';
 import { testHub } from '../tests/servers.ts';
+import { enrolDisplay } from '../mock-server/control-test-kit.ts';
 import { quantile, round } from './stats.ts';
 
 const SECONDS = Number(process.env.EVENTS_BENCH_SECONDS ?? 20);
@@ -74,9 +75,11 @@ async function alertLatency() {
   if (!put.ok) throw new Error(`PUT rule: ${put.status} ${await put.text()}`);
 
   const topics = createTopicStore();
+  const { credential } = await enrolDisplay(hub.url, 'bench', 'd0');
   const client = new HubClient({
     hubUrl: hub.url,
     auth: { role: 'display', wall: 'bench', display: 'd0' },
+    credential,
     connection: createConnectionStore(),
     diagnostics: createDiagnosticsStore(),
     districts: createDistrictStore(),

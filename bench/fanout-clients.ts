@@ -1,12 +1,12 @@
 // The wall displays of bench/fanout.ts, in their own Node process (so that the hub's process has
 // the machine's other core to itself as far as possible): N socket.io clients that sign in as
-// displays (POST /auth/display), connect to /live with the token in the handshake as a wall does,
+// displays (enrolled at once by the demo-mode hub, then POST /auth/display), connect to /live with the token in the handshake as a wall does,
 // and subscribe to the traffic scene's topics. Prints one JSON line "ready", then on SIGUSR2 or
 // every few seconds a JSON line of what they received.
 //   npx tsx bench/fanout-clients.ts <hubUrl> <count>
 import { io, type Socket } from 'socket.io-client';
-import { API_PREFIX, LIVE_EVENTS, LIVE_NAMESPACE } from '../src/hub/contract.ts';
-import { TokenResponseSchema } from '../src/hub/control.ts';
+import { LIVE_EVENTS, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import { enrolDisplay } from '../mock-server/control-test-kit.ts';
 
 const [hubUrl, countArg] = process.argv.slice(2);
 const count = Number(countArg);
@@ -17,15 +17,9 @@ const sockets: Socket[] = [];
 
 async function connect(i: number) {
   const display = `d${i}`;
-  const res = await fetch(`${hubUrl}${API_PREFIX}/auth/display`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ wall: 'bench-fanout', display }),
-  });
-  const parsed = TokenResponseSchema.safeParse(await res.json());
-  if (!res.ok || !parsed.success) throw new Error(`display ${display}: sign-in refused (HTTP ${res.status})`);
+  const { token } = await enrolDisplay(hubUrl!, 'bench-fanout', display);
   const socket = io(`${hubUrl}${LIVE_NAMESPACE}`, {
-    auth: { role: 'display', wall: 'bench-fanout', display, token: parsed.data.token },
+    auth: { role: 'display', wall: 'bench-fanout', display, token },
     transports: ['websocket'],
   });
   sockets.push(socket);

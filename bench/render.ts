@@ -13,8 +13,8 @@ import { io } from 'socket.io-client';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, collectPageErrors } from '../tests/browser.ts';
 import { startClient, testHub } from '../tests/servers.ts';
-import { API_PREFIX, LIVE_EVENTS, LIVE_NAMESPACE } from '../src/hub/contract.ts';
-import { TokenResponseSchema } from '../src/hub/control.ts';
+import { LIVE_EVENTS, LIVE_NAMESPACE } from '../src/hub/contract.ts';
+import { enrolDisplay } from '../mock-server/control-test-kit.ts';
 import { TrafficVehiclesSchema } from '../src/hub/topics/traffic.ts';
 import { GL_COUNTERS_SCRIPT } from './gl-counters.ts';
 import { round } from './stats.ts';
@@ -25,12 +25,7 @@ const BARE_DIR = `/tmp/onescreen-bare-deck-${process.pid}`;
 
 /** One vehicle frame from the hub, through the display handshake and the contract's schema. */
 async function oneFrame(hubUrl: string) {
-  const res = await fetch(`${hubUrl}${API_PREFIX}/auth/display`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ wall: 'bench-render', display: 'reference' }),
-  });
-  const token = TokenResponseSchema.parse(await res.json()).token;
+  const { token } = await enrolDisplay(hubUrl, 'bench-render', 'reference');
   const socket = io(`${hubUrl}${LIVE_NAMESPACE}`, { auth: { role: 'display', wall: 'bench-render', display: 'reference', token }, transports: ['websocket'] });
   try {
     return await new Promise<ReturnType<typeof TrafficVehiclesSchema.parse>>((resolve, reject) => {

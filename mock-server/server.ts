@@ -26,13 +26,21 @@ import { generateBuildings } from './city/buildings-gen.ts';
 import { encodeBuildings } from '../src/hub/buildings.ts';
 import { overviewSimModule } from './sim/overview-sim.ts';
 import { SIM_MODULES } from './sim/index.ts';
-import { DEFAULT_OPERATOR_PASSWORD, defaultControlOptions, type ControlOptions } from './control/config.ts';
+import { bbox } from '@turf/bbox';
+import { DEFAULT_OPERATOR_PASSWORD, checkOperatorPassword, defaultControlOptions, type ControlOptions } from './control/config.ts';
 import { authRoutes } from './control/auth-routes.ts';
 import { createTokenService } from './control/auth.ts';
 import { createControl, type SocketIdentity } from './control/control-socket.ts';
 import { controlBackend } from './control/backend.ts';
+import { deviceRegistry } from './control/devices.ts';
+import { enrolRoutes } from './control/enrol-routes.ts';
+import { pendingEnrolments } from './control/pending.ts';
+import { refusalLog } from './control/refusal-log.ts';
+import { openHubSql } from './events/store/open-store.ts';
 import { hubMetrics } from './metrics.ts';
 import { startEvents } from './events/service.ts';
+import { hubEdges } from './edges.ts';
+import type { HubLog } from './log.ts';
 
 export interface HubOptions {
   host: string;
@@ -44,7 +52,10 @@ export interface HubOptions {
   corsOrigins: string[];
   /** Enables POST /api/v1/sim/faults, which makes the simulator misbehave on purpose. */
   faults: boolean;
-  log: (msg: string) => void;
+  /** Host header values answered besides loopback and `host` (HUB_ALLOWED_HOSTS): `name` or `name:port`. */
+  allowedHosts?: string[];
+  /** `log(msg)` or `log(msg, fields)`: JSON lines in main.ts (mock-server/log.ts). */
+  log: HubLog;
   /** Where the scene files are (default: the repository's scenes/). */
   scenesDir?: string;
   /** Simulator sizes and settings (HUB_TRAFFIC_VEHICLES, …); defaults to process.env. */
@@ -78,26 +89,55 @@ export async function startHub(options: HubOptions) {
       cb(null, allowOrigin(origin)),
   };
 
+  // Security headers, allowed Host names (DNS rebinding) and socket origins: mock-server/edges.ts.
+  const edges = hubEdges({ listenHost: options.host, allowedHosts: options.allowedHosts ?? [], originAllowed: allowOrigin, log: options.log });
   const app = express();
   app.disable('x-powered-by');
+  app.use(edges.middleware);
   app.use(cors(corsOptions));
   // Sources post up to 5,000 readings at once (events/routes.ts); every other body is small.
   app.use(`${API_PREFIX}/readings`, express.json({ limit: '2mb' }));
   app.use(express.json({ limit: '64kb' }));
 
   const control = { ...defaultControlOptions(), ...options.control };
-  if (control.operatorPassword === DEFAULT_OPERATOR_PASSWORD)
+  // Outside demo mode the default password stops the hub here, asking for one.
+  checkOperatorPassword(control);
+  if (control.demo)
     options.log(
-      `WARNING: operator sign-in is "${control.operatorUser}" / "${DEFAULT_OPERATOR_PASSWORD}" (the default): set HUB_OPERATOR_PASSWORD`,
+      `DEMO MODE: displays on this machine (loopback) are enrolled without approval; operator sign-in "${control.operatorUser}" / "${control.operatorPassword === DEFAULT_OPERATOR_PASSWORD ? DEFAULT_OPERATOR_PASSWORD : '(set)'}"`,
     );
-  const backend = await controlBackend(control, options.log);
+  // The hub's database: events, alerts, rules, the audit log, enrolled displays and revoked tokens.
+  // PGlite in HUB_DATA_DIR (in memory when unset), or the PostgreSQL server of DATABASE_URL.
+  const sql = await openHubSql({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.HUB_DATA_DIR || 'memory://', log: options.log });
+  const backend = await controlBackend(control, options.log, sql);
+  const registry = deviceRegistry(sql);
+  // Walls exist from configuration, from enrolments and from operators; never because a display asked.
+  for (const wall of new Set([...control.walls, ...(await registry.walls())])) await backend.store.create(wall);
   const tokens = createTokenService({
     secret: control.tokenSecret,
     operatorTtlS: control.operatorTokenTtlS,
     displayTtlS: control.displayTokenTtlS,
     revocations: backend.revocations,
   });
-  app.use(API_PREFIX, authRoutes(tokens, control, backend.limits));
+  const refusals = refusalLog(options.log);
+  app.use(
+    API_PREFIX,
+    authRoutes({ tokens, options: control, limits: backend.limits, cutOff: (jti) => wallControl.disconnectToken(jti), log: options.log, refusals }),
+  );
+  app.use(
+    API_PREFIX,
+    enrolRoutes({
+      tokens,
+      registry,
+      pending: pendingEnrolments(),
+      store: backend.store,
+      limits: backend.limits,
+      demo: control.demo,
+      cutOff: (dev) => wallControl.disconnectDevice(dev),
+      log: options.log,
+      refusals,
+    }),
+  );
 
   app.get(`${API_PREFIX}/health`, (_req, res) => {
     const body: Health = {
@@ -140,21 +180,31 @@ export async function startHub(options: HubOptions) {
   metrics?.track(httpServer);
   const io = new IoServer(httpServer, {
     cors: corsOptions,
+    // socket.io answers before express: its handshakes get the same Host check, and a browser
+    // Origin outside the CORS rule is refused (CORS alone would not stop a WebSocket).
+    allowRequest: edges.allowRequest,
     maxHttpBufferSize: 64 * 1024, // what a display may send; what the hub sends is bounded by the contract
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
     // With REDIS_URL, rooms and broadcasts span every hub process sharing that Redis.
     ...(backend.adapter ? { adapter: backend.adapter } : {}),
   });
   const live = io.of(LIVE_NAMESPACE);
-  const sceneIds = new Set(scenes.map((s) => s.id));
+  const [west, south, east, north] = bbox(districts);
   const wallControl = createControl({
     live,
     store: backend.store,
     tokens,
-    sceneIds: () => sceneIds,
-    ackTimeoutMs: control.ackTimeoutMs,
+    // Points a command may name: the city, with half a degree around it.
+    world: {
+      scenes: new Map(scenes.map((s) => [s.id, s])),
+      districtCodes: new Set(districts.features.map((f) => f.properties.code)),
+      bounds: [west - 0.5, south - 0.5, east + 0.5, north + 0.5],
+    },
+    options: control,
     log: options.log,
+    refusals,
     limits: backend.limits,
+    devices: registry,
   });
   // Displays and operators both show a token in the handshake; see control/control-socket.ts.
   live.use(wallControl.middleware);
@@ -191,6 +241,7 @@ export async function startHub(options: HubOptions) {
     startTime: started,
     districts: districts.features.map((f) => f.properties),
     env: { ...env, HUB_DATA_DIR: env.HUB_DATA_DIR || 'memory://' },
+    sql,
     topicValue: (topic) => topics.snapshot(topic),
     log: options.log,
   });
@@ -243,10 +294,12 @@ export async function startHub(options: HubOptions) {
     async close() {
       metrics?.stop();
       topics.stop();
-      await events.close();
       wallControl.close();
+      refusals.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await backend.close();
+      // Last: the events service closes the hub's database, which the control plane used until now.
+      await events.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import { CONTROL_EVENTS, TokenResponseSchema, type WallDelta } from '../src/hub/control.ts';
 import { CatalogSchema, CityEventSchema, type EventCommand, type Report } from '../src/hub/contract.ts';
+import { EnrolAnswerSchema } from '../src/hub/enrolment.ts';
 import type { Page } from 'playwright-core';
 import setup from '../tests/global-setup.ts';
 import { harness } from '../tests/harness.ts';
@@ -21,13 +22,22 @@ const only = process.env.SHOTS;
 try {
   await h.start();
   const hub = h.hub;
-  // The displays of wall `main` as socket.io clients speaking the display protocol (token, join,
-  // an ack per delta): the console's picture does not need their WebGL, and the machine is small.
+  // The displays of wall `main` as socket.io clients speaking the display protocol (enrolment,
+  // token, join, an ack per delta): the console's picture does not need their WebGL, and the
+  // machine is small. The test hub runs in demo mode: a display on loopback is enrolled at once.
   const displaySockets: Socket[] = [];
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${hub.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const answer: unknown = await res.json();
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(answer)}`);
+    return answer;
+  };
   for (const [id, col] of [['a', 0], ['b', 1]] as const) {
-    const res = await fetch(`${hub.url}/api/v1/auth/display`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ wall: 'main', display: id }) });
-    const { token } = TokenResponseSchema.parse(await res.json());
-    const socket = io(`${hub.url}/live`, { auth: { role: 'display', wall: 'main', display: id, token, grid: { cols: 2, rows: 1, col, row: 0 } }, transports: ['websocket'] });
+    const grid = { cols: 2, rows: 1, col, row: 0 };
+    const enrolled = EnrolAnswerSchema.parse(await post('/enrol', { hint: { wall: 'main', display: id, grid } }));
+    if (enrolled.status !== 'approved') throw new Error(`display main/${id} not enrolled at once (${enrolled.status}): is the hub in demo mode (HUB_DEMO=1)?`);
+    const { token } = TokenResponseSchema.parse(await post('/auth/display', { credential: enrolled.credential }));
+    const socket = io(`${hub.url}/live`, { auth: { role: 'display', wall: 'main', display: id, token, grid }, transports: ['websocket'] });
     socket.on(CONTROL_EVENTS.delta, (d: WallDelta) => socket.emit(CONTROL_EVENTS.ack, { rev: d.rev, commandId: d.commandId, ok: true }));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     await socket.emitWithAck(CONTROL_EVENTS.join);

@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as IoServer } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type Hub } from '../mock-server/server.ts';
 import { API_PREFIX, CONTRACT_VERSION, LIVE_NAMESPACE } from '../src/hub/contract.ts';
-import { testHub } from '../tests/servers.ts';
-import { runHubCheck } from './hub-check/check.ts';
+import { TokenResponseSchema } from '../src/hub/control.ts';
+import { DisplaysResponseSchema, type PendingEnrolment } from '../src/hub/enrolment.ts';
+import { TEST_SIZES, testHub } from '../tests/servers.ts';
+import { formatPairingCode, runHubCheck } from './hub-check/check.ts';
 import { DOC, githubAnchor, type CaseResult } from './hub-check/report.ts';
 import { MARKERS, between, bundledSceneNeeds, sceneTable, topicTable } from './hub-check/scene-needs.ts';
 
@@ -67,6 +70,10 @@ async function startBadHub(mock: string) {
   app.get(`${API_PREFIX}/scenes/:id`, pass('/scenes/:id'));
   app.get(`${API_PREFIX}/topics/:id`, pass('/topics/:id'));
   app.get(`${API_PREFIX}/city/buildings`, pass('/city/buildings'));
+  // Enrols anyone at once, and gives a token for any credential at all (and lets caches keep it).
+  app.post(`${API_PREFIX}/enrol`, (_req, res) =>
+    void res.json({ status: 'approved', credential: `dev-badhub0000.${'x'.repeat(43)}`, device: 'dev-badhub0000', slot: { wall: 'hub-check', display: 'hub-check', grid: null } }),
+  );
   app.post(`${API_PREFIX}/auth/display`, (_req, res) => void res.json({ token: 'bad-hub-token-0123456789', role: 'display', expiresAt: Date.now() + 3_600_000 }));
   app.use((_req, res) => void res.status(404).json({ error: 'not-found', message: 'no such endpoint' }));
 
@@ -95,7 +102,7 @@ async function startBadHub(mock: string) {
 }
 
 describe('npm run hub:check', () => {
-  // The mock hub as the browser tests start it, on a free loopback port.
+  // The mock hub as the browser tests start it (demo mode: the checker is enrolled at once), on a free loopback port.
   const hub = testHub(0, { HUB_CORS_ORIGINS: ORIGIN });
   let url = '';
   beforeAll(async () => {
@@ -117,8 +124,9 @@ describe('npm run hub:check', () => {
     expect(notPassed).toEqual([]);
     expect(code).toBe(0);
     const ids = report.results.map((r) => r.id);
-    for (const id of ['health', 'districts', 'scenes', 'cors preflight', 'display token', 'live handshake', 'wall:join', 'subscribe', 'oversized client frame', 'live traffic.vehicles'])
+    for (const id of ['health', 'districts', 'scenes', 'cors preflight', 'enrolment', 'display token', 'live handshake', 'wall:join', 'subscribe', 'oversized client frame', 'live traffic.vehicles'])
       expect(ids).toContain(id);
+    expect(report.results.find((r) => r.id === 'enrolment')?.reason).toMatch(/demo mode: approved at once/);
   }, 40_000);
 
   it.concurrent('fails the right cases against a non-conforming hub', async () => {
@@ -133,6 +141,8 @@ describe('npm run hub:check', () => {
       expect(reason('districts')).toMatch(/more than once/);
       expect(verdict('cors responses')).toBe('FAIL');
       expect(verdict('cors preflight')).toBe('FAIL');
+      expect(verdict('enrolment')).toBe('FAIL');
+      expect(reason('enrolment')).toMatch(/never issued got HTTP 200/);
       expect(verdict('rest body limit')).toBe('FAIL');
       expect(verdict('live bad token')).toBe('FAIL');
       expect(verdict('wall:join')).toBe('FAIL');
@@ -146,4 +156,81 @@ describe('npm run hub:check', () => {
       await bad.close();
     }
   }, 40_000);
+});
+
+describe('npm run hub:check against a hub not in demo mode', () => {
+  const PASSWORD = 'x-test-pass';
+  let hub: Hub;
+  let operator = '';
+  beforeAll(async () => {
+    hub = await startHub({
+      host: '127.0.0.1',
+      port: 0,
+      seed: 1,
+      tickMs: 1000,
+      corsOrigins: [ORIGIN],
+      faults: false,
+      log: () => {},
+      env: { ...TEST_SIZES, HUB_EVENTS_RATE: '0', HUB_DATA_DIR: 'memory://' },
+      control: { demo: false, operatorPassword: PASSWORD },
+    });
+    const res = await fetch(`${hub.url}${API_PREFIX}/auth/operator`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'operator', password: PASSWORD }),
+    });
+    operator = TokenResponseSchema.parse(await res.json()).token;
+  }, 90_000);
+  afterAll(() => hub?.close());
+
+  /** The request of `display` waiting in the console's list (显示屏 Displays), as an operator sees it. */
+  async function pendingFor(display: string, timeoutMs = 20_000): Promise<PendingEnrolment> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await fetch(`${hub.url}${API_PREFIX}/displays`, { headers: { authorization: `Bearer ${operator}` } });
+      const found = DisplaysResponseSchema.parse(await res.json()).pending.find((p) => p.hint.wall === 'hub-check' && p.hint.display === display);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no pending enrolment of hub-check/${display}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it.concurrent('shows its pairing code, waits for an operator to approve it, then checks with the credential', async () => {
+    const notices: string[] = [];
+    const checking = runHubCheck({
+      hub: hub.url, origin: ORIGIN, windowMs: 1_000, ackTimeoutMs: 2_000, wall: 'hub-check', display: 'paired', enrolWaitMs: 30_000, notice: (l) => notices.push(l),
+    });
+    const pending = await pendingFor('paired');
+    // What the person running the check reads: the code the console lists, and where to approve it.
+    await expect.poll(() => notices.join('\n')).toContain(`approve pairing code ${formatPairingCode(pending.code)} for hub-check/paired in the console (显示屏 Displays) — waiting up to 30 s`);
+    const approve = await fetch(`${hub.url}${API_PREFIX}/displays/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
+      body: JSON.stringify({ code: pending.code, slot: pending.hint }),
+    });
+    expect(approve.status).toBe(201);
+    const results = await checking;
+    const verdict = (id: string) => results.find((r) => r.id === id);
+    expect(verdict('enrolment')?.verdict, verdict('enrolment')?.reason).toBe('PASS');
+    expect(verdict('enrolment')?.reason).toMatch(/approved in the console/);
+    expect(notices.join('\n')).toMatch(/--credential dev-[a-z0-9]+\./);
+    for (const id of ['display token', 'rest body limit', 'live handshake', 'wall:join', 'subscribe', 'oversized client frame'])
+      expect(verdict(id)?.verdict, `${id}: ${verdict(id)?.reason}`).toBe('PASS');
+  }, 60_000);
+
+  it.concurrent('fails the enrolment, naming the code, when no one approves it within --enrol-wait', async () => {
+    const notices: string[] = [];
+    const started = Date.now();
+    const results = await runHubCheck({
+      hub: hub.url, origin: ORIGIN, windowMs: 1_000, ackTimeoutMs: 2_000, wall: 'hub-check', display: 'unapproved', enrolWaitMs: 2_000, notice: (l) => notices.push(l),
+    });
+    const { code } = await pendingFor('unapproved', 0);
+    const enrolment = results.find((r) => r.id === 'enrolment');
+    expect(enrolment?.verdict).toBe('FAIL');
+    expect(enrolment?.reason).toContain(`pairing code ${formatPairingCode(code)} for hub-check/unapproved was not approved within 2 s`);
+    expect(notices.join('\n')).toContain(`approve pairing code ${formatPairingCode(code)}`);
+    expect(results.find((r) => r.id === 'display token')?.reason).toMatch(/no device credential/);
+    expect(results.find((r) => r.id === 'live handshake')?.verdict).toBe('FAIL');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });

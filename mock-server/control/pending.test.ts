@@ -22,11 +22,21 @@ describe('pending enrolments', () => {
     expect(p.status(b.answer.requestId).status).toBe('pending');
   });
 
+  it('a screen asking again replaces its own older request', () => {
+    const p = pendingEnrolments(() => 0, limits);
+    const first = p.add(hint, '10.0.0.1');
+    const again = p.add(hint, '10.0.0.1');
+    if (!first.ok || !again.ok || first.answer.status !== 'pending' || again.answer.status !== 'pending') throw new Error('expected pending');
+    expect(p.list().map((r) => r.code)).toEqual([again.answer.code]);
+    expect(p.status(first.answer.requestId).status).toBe('expired');
+  });
+
   it('caps requests per address and in all, and forgets them when they expire', () => {
     const clock = { t: 0 };
     const p = pendingEnrolments(() => clock.t, limits);
-    expect([1, 2, 3].map(() => p.add(hint, '10.0.0.1').ok)).toEqual([true, true, false]);
-    expect([1, 2, 3, 4].map((k) => p.add(hint, `10.0.1.${k}`).ok)).toEqual([true, true, true, false]);
+    const other = (k: number) => ({ ...hint, display: `d${k}` });
+    expect([1, 2, 3].map((k) => p.add(other(k), '10.0.0.1').ok)).toEqual([true, true, false]);
+    expect([1, 2, 3, 4].map((k) => p.add(other(k), `10.0.1.${k}`).ok)).toEqual([true, true, true, false]);
     clock.t = 1000;
     expect(p.list()).toEqual([]);
     expect(p.add(hint, '10.0.0.1').ok).toBe(true);

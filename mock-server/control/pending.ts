@@ -36,6 +36,8 @@ export function pendingEnrolments(now: () => number = Date.now, limits: { [K in 
   return {
     add(hint: Slot, address: string): AddResult {
       expire();
+      // The same screen asking again (it reloaded): its older code goes, so it never blocks itself.
+      for (const r of byCode.values()) if (r.address === address && r.hint.wall === hint.wall && r.hint.display === hint.display) drop(r);
       const waiting = [...byCode.values()];
       if (waiting.length >= limits.maxPending)
         return { ok: false, error: 'too-many-pending', message: `${limits.maxPending} displays are already waiting for approval: try again in a few minutes` };

@@ -28,6 +28,7 @@ export const DOC = {
   limits: 'size-limits-per-direction',
   ordering: 'ordering-epoch-and-seq',
   signIn: 'sign-in-post-apiv1auth',
+  enrolment: 'enrolment-post-apiv1enrol-apiv1displays',
   handshake: 'handshake-namespace-live',
   noConsoles: 'a-hub-without-consoles',
   subscribe: 'subscribe-wall--hub-and-topic-events',

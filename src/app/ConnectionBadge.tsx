@@ -22,7 +22,8 @@ export function ConnectionBadge() {
   const now = useNow();
   // A flood from the hub: the wall reads only the newest event of each topic and says so.
   const shedding = shedAt !== null && now - shedAt < SHEDDING_SHOWN_MS;
-  const label = LABELS[status];
+  // A status this badge does not know reads as the worst one, not as a crash.
+  const label = LABELS[status] ?? LABELS.offline;
   return (
     <div className={`badge badge--${status}`} data-testid="connection-badge" data-status={status} role="status">
       <span className="badge__dot" aria-hidden />

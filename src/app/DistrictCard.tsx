@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { useWallRuntime } from '../core/wall-context.ts';
 import type { Buildings } from '../hub/buildings.ts';
 import { describeDistrict } from '../modules/overview/layers/district-columns.ts';
+import { WallBoundary } from './ErrorBoundary.tsx';
 
 /** Storey height the city model assumes (as its night windows do). */
 const STOREY_M = 3.6;
@@ -18,8 +19,22 @@ export function describeBuilding(b: Buildings, i: number): string[] {
   ];
 }
 
-/** The tapped district's figures (and the tapped building's, if one), as text (hub strings are never HTML). */
+const CARD_TOPICS = [OVERVIEW_TOPIC];
+
+/** The tapped district's card, in a boundary of its own that tries again with the next tap or figures. */
 export function DistrictCard() {
+  const { selection } = useWallRuntime();
+  const code = useStore(selection, (s) => s.district);
+  const building = useStore(selection, (s) => s.building);
+  return (
+    <WallBoundary part="district card" resetKeys={[code, building]} retryTopics={CARD_TOPICS} className="district-card">
+      <DistrictCardBody />
+    </WallBoundary>
+  );
+}
+
+/** The tapped district's figures (and the tapped building's, if one), as text (hub strings are never HTML). */
+function DistrictCardBody() {
   const { selection, districts, topics, city } = useWallRuntime();
   const code = useStore(selection, (s) => s.district);
   const building = useStore(selection, (s) => s.building);

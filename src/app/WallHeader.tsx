@@ -1,11 +1,54 @@
+import { useStore } from 'zustand';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
-import { PlaybackBadge } from '../control/PlaybackBadge.tsx';
-import { formatClock } from '../core/format.ts';
+import { WallBoundary } from './ErrorBoundary.tsx';
+import { safeClock, safeIso, safeMoment } from './time-text.ts';
 import { useNow } from './use-now.ts';
+import { useWallRuntime } from './wall-runtime.ts';
+import '../control/playback-badge.css';
 
+/**
+ * Shown while the console has set the wall to a past moment: nobody should take it for live. A
+ * moment a date cannot show reads "—" and the badge still says 回放 Playback, which matters more
+ * than the time.
+ */
+function PlaybackBadge({ at }: { at: number }) {
+  return (
+    <div className="playback-badge" data-testid="playback-badge" data-at={at} role="status">
+      <strong>回放</strong>
+      <span>Playback</span>
+      <time dateTime={safeIso(at)}>{safeMoment(at)}</time>
+    </div>
+  );
+}
+
+/** If even the time cannot be drawn, the wall must still say it is not live. */
+function PlaybackBadgeBare() {
+  return (
+    <div className="playback-badge" data-testid="playback-badge" role="status">
+      <strong>回放</strong>
+      <span>Playback</span>
+    </div>
+  );
+}
+
+function Clock({ now }: { now: number }) {
+  const clock = safeClock(now);
+  return (
+    <div className="clock" data-testid="clock">
+      <strong>{clock.time}</strong>
+      <span>{clock.date}</span>
+    </div>
+  );
+}
+
+/**
+ * The header band. Each of its live parts has a boundary of its own, tried again each second
+ * (with the clock), so one bad value costs that part, not the title, the clock or the link state.
+ */
 export function WallHeader({ sceneTitle, sceneTitleEn }: { sceneTitle: string; sceneTitleEn: string }) {
   const now = useNow();
-  const clock = formatClock(now);
+  const time = useStore(useWallRuntime().control, (s) => s.state?.time);
+  const playbackAt = time?.mode === 'playback' ? time.at : null;
   return (
     <header className="wall-header">
       <div className="wall-header__title">
@@ -13,16 +56,23 @@ export function WallHeader({ sceneTitle, sceneTitleEn }: { sceneTitle: string; s
         <span>City Operations Center · 重庆 Chongqing</span>
       </div>
       <div className="wall-header__scene" data-testid="scene-title">
-        <strong>{sceneTitle}</strong>
-        <span>{sceneTitleEn}</span>
+        <WallBoundary part="header scene title" resetKeys={[sceneTitle, sceneTitleEn]}>
+          <strong>{sceneTitle}</strong>
+          <span>{sceneTitleEn}</span>
+        </WallBoundary>
       </div>
       <div className="wall-header__status">
-        <PlaybackBadge />
-        <div className="clock" data-testid="clock">
-          <strong>{clock.time}</strong>
-          <span>{clock.date}</span>
-        </div>
-        <ConnectionBadge />
+        {playbackAt !== null && (
+          <WallBoundary part="header playback badge" resetKeys={[playbackAt]} fallback={<PlaybackBadgeBare />}>
+            <PlaybackBadge at={playbackAt} />
+          </WallBoundary>
+        )}
+        <WallBoundary part="header clock" resetKeys={[now]} className="clock">
+          <Clock now={now} />
+        </WallBoundary>
+        <WallBoundary part="header connection badge" resetKeys={[now]} className="badge">
+          <ConnectionBadge />
+        </WallBoundary>
       </div>
     </header>
   );

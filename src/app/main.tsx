@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { loadRuntimeConfig } from './runtime-config.ts';
 import './wall.css';
+
+// zod would probe `new Function` to speed up parsing: the page's CSP forbids evaluated code.
+z.config({ jitless: true });
 
 async function boot() {
   const root = createRoot(document.getElementById('root')!);

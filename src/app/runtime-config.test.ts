@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { readFlags } from './runtime-config.ts';
+import { loadRuntimeConfig, readFlags, withSlot } from './runtime-config.ts';
 
 describe('readFlags grid', () => {
   it('absent: a single-display wall, no error', () => {
@@ -41,5 +41,33 @@ describe('readFlags grid', () => {
         expect(f.gridError === null || f.gridError.length < 200).toBe(true);
       }),
     );
+  });
+});
+
+describe('withSlot', () => {
+  it('the approved slot replaces the URL’s wall, display and cell', () => {
+    const f = withSlot(readFlags('?wall=main&display=0&grid=3x1&col=0&diag=1'), { wall: 'lobby', display: 'c', grid: { cols: 2, rows: 1, col: 1, row: 0 } });
+    expect(f).toMatchObject({ wall: 'lobby', display: 'c', grid: { cols: 2, rows: 1, col: 1, row: 0 }, gridError: null, diag: true });
+  });
+
+  it('a null grid is a single display', () => {
+    const f = withSlot(readFlags('?grid=3x1&col=2'), { wall: 'main', display: '0', grid: null });
+    expect(f.grid).toEqual({ cols: 1, rows: 1, col: 0, row: 0 });
+  });
+});
+
+describe('loadRuntimeConfig', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('takes only the hub’s address: a key that an old server still hands out is dropped', async () => {
+    vi.stubGlobal('location', { protocol: 'http:', hostname: 'wall.test' });
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ hubUrl: 'http://hub.test:8787', displayKey: 'secret' })));
+    expect(await loadRuntimeConfig()).toEqual({ hubUrl: 'http://hub.test:8787' });
+  });
+
+  it('falls back to the page’s host on port 8787', async () => {
+    vi.stubGlobal('location', { protocol: 'https:', hostname: 'wall.test' });
+    vi.stubGlobal('fetch', async () => new Response('not json'));
+    expect(await loadRuntimeConfig()).toEqual({ hubUrl: 'https://wall.test:8787' });
   });
 });

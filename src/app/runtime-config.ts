@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { DisplayHandshakeSchema } from '../hub/control.ts';
+import type { Slot } from '../hub/enrolment.ts';
 import { SINGLE_DISPLAY, type DisplayGrid } from '../twin/slice.ts';
 import { readViewing } from './legibility.ts';
 
+/**
+ * Only where the hub is. No secret comes this way: anyone can read this file, so a display proves
+ * itself with the credential an operator's approval gave it (src/app/enrolment/), not a shared key.
+ */
 const RuntimeConfigSchema = z.object({
   hubUrl: z.string().url(),
-  /** Presented by displays when they ask the hub for their token (hubs that set HUB_DISPLAY_KEY). */
-  displayKey: z.string().min(1).max(200).optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
 
@@ -42,6 +45,21 @@ export function readFlags(search = location.search) {
   };
 }
 export type Flags = ReturnType<typeof readFlags>;
+
+/**
+ * The flags of a wall booted into the slot an operator approved (src/hub/enrolment.ts): its wall,
+ * display and cell replace what the URL said, which was only a hint. A URL grid error stays only
+ * where the slot is a single display too (then the URL's cell really was ignored).
+ */
+export function withSlot(flags: Flags, slot: Slot): Flags {
+  return {
+    ...flags,
+    wall: slot.wall,
+    display: slot.display,
+    grid: slot.grid ?? SINGLE_DISPLAY,
+    gridError: slot.grid ? null : flags.gridError,
+  };
+}
 
 function parseTime(value: string | null): number | null {
   if (!value) return null;

@@ -19,8 +19,18 @@ import { createControlStore } from '../store/control-store.ts';
 import { bindWallControl } from '../control/wall-sync.ts';
 import { installLatencyProbe } from './latency-probe.ts';
 
-/** Everything one wall display holds: its stores and its link to the hub. */
-export function createWallRuntime(hubUrl: string, flags: Flags, options: { displayKey?: string } = {}) {
+export interface DisplayIdentity {
+  /** The device credential enrolment gave this screen (src/app/enrolment/). */
+  credential: string;
+  /** The hub no longer knows the credential: pair this screen again. */
+  onNotEnrolled: () => void;
+}
+
+/**
+ * Everything one wall display holds: its stores and its link to the hub. `flags` carry the slot
+ * the operator approved (withSlot), which the hub checks the handshake against.
+ */
+export function createWallRuntime(hubUrl: string, flags: Flags, identity: DisplayIdentity) {
   const connection = createConnectionStore();
   const diagnostics = createDiagnosticsStore();
   const districts = createDistrictStore();
@@ -54,7 +64,8 @@ export function createWallRuntime(hubUrl: string, flags: Flags, options: { displ
     checkScene,
     // The vehicles are coloured by speed in the decode worker, through the traffic module's ramp.
     codecOptions: { [VEHICLES_TOPIC]: { colourLut: SPEED_LUT } },
-    displayKey: options.displayKey,
+    credential: identity.credential,
+    onNotEnrolled: identity.onNotEnrolled,
     onSocket: (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, districts, diagnostics }),
     onScenes: (good, errors) => {
       sceneOps.merge(good);

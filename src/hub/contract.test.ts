@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
+import { MAX_EPOCH_MS } from './schema-kit.ts';
 import {
   CONTRACT_VERSION,
   DisplayAuthSchema,
@@ -42,7 +43,8 @@ const COUNT_FIELDS = [
 ] as const satisfies readonly (keyof Overview)[];
 
 const countArb = fc.maxSafeNat();
-const timeArb = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
+// Every time a date can hold (the contract refuses later ones: they cannot be shown).
+const timeArb = fc.integer({ min: 1, max: MAX_EPOCH_MS });
 const codeArb = fc.stringMatching(/^\d{6}$/);
 const epochArb = fc.stringMatching(/^[A-Za-z0-9._:-]{1,64}$/);
 
@@ -356,6 +358,8 @@ describe('contract: malformed payloads', () => {
     expect(issueText(OverviewEventSchema, { ...e, seq: 1.5 })).toMatch(/^seq:/);
     expect(issueText(OverviewEventSchema, { ...e, time: 0 })).toMatch(/^time:/);
     expect(issueText(OverviewEventSchema, { ...e, time: Number.NaN })).toMatch(/^time:/);
+    // Past what a date can hold: it would throw wherever it is shown.
+    expect(issueText(OverviewEventSchema, { ...e, time: MAX_EPOCH_MS + 1 })).toMatch(/^time: a time past the range a date can show/);
     expect(issueText(OverviewEventSchema, { ...e, data: { ...e.data, time: Number.POSITIVE_INFINITY } })).toMatch(
       /^data\.time:/,
     );

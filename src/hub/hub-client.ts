@@ -17,10 +17,15 @@ export { backoffDelay } from './rest.ts';
 
 export interface HubClientDeps {
   hubUrl: string;
-  /** Who this display is; its token is fetched from the hub and added to the handshake. */
+  /** Who this display is (its enrolled slot); its token is fetched from the hub and added to the handshake. */
   auth: DisplayAuth;
-  /** The hub's display key, when the hub requires one. */
-  displayKey?: string;
+  /**
+   * The device credential from enrolment (src/hub/enrolment.ts), traded for display tokens.
+   * Absent only where the client never reaches a hub's sockets (tests that feed it directly).
+   */
+  credential?: string;
+  /** The hub no longer knows the credential (revoked, or the slot went to another device): pair again. */
+  onNotEnrolled?: () => void;
   /** Called once with the live socket, so display sync can follow its connects and events. */
   onSocket?: (socket: Socket) => void;
   connection: ConnectionStore;
@@ -60,7 +65,7 @@ export class HubClient {
     this.rest.retry('districts', () => this.loadDistricts());
     this.rest.retry('scenes', () => this.loadScenes());
     this.rest.retry('city', () => this.loadBuildings());
-    const token = new DisplayToken(this.rest, this.deps.auth, this.deps.displayKey);
+    const token = new DisplayToken(this.rest, this.deps.credential, this.deps.onNotEnrolled);
     const socket = connectLive({
       rest: this.rest,
       auth: this.deps.auth,

@@ -6,6 +6,8 @@ import { SignIn } from './SignIn.tsx';
 import { WallView } from './WallView.tsx';
 import { EventDesk } from './events/EventDesk.tsx';
 import { createDesk } from './events/desk-context.ts';
+import { DisplaysView } from './displays/DisplaysView.tsx';
+import { createDisplaysDesk } from './displays/displays-context.ts';
 import './console.css';
 
 const LINK_LABELS = {
@@ -33,21 +35,25 @@ export function ConsoleApp({ hubUrl }: { hubUrl: string }) {
   );
 }
 
-type ConsoleView = 'wall' | 'events';
+type ConsoleView = 'wall' | 'events' | 'displays';
+
+/** Views a bookmark opens directly (`#events` on the dispatch tablet, `#displays` when screens are set up). */
+const HASH_VIEWS: readonly ConsoleView[] = ['events', 'displays'];
+const viewOfHash = (hash: string): ConsoleView => HASH_VIEWS.find((v) => hash === `#${v}`) ?? 'wall';
 
 function ConsoleBody({ hubUrl }: { hubUrl: string }) {
   const runtime = useConsole();
   const { client } = runtime;
   const session = useConsoleState((s) => s.session);
   const link = useConsoleState((s) => s.link);
-  // `#events` opens the desk directly (a bookmark on the dispatch tablet).
-  const [view, setView] = useState<ConsoleView>(() => (typeof location !== 'undefined' && location.hash === '#events' ? 'events' : 'wall'));
+  const [view, setView] = useState<ConsoleView>(() => (typeof location !== 'undefined' ? viewOfHash(location.hash) : 'wall'));
   // One desk per signed-in session: a new sign-in starts from a clean desk.
   const token = session?.token ?? null;
   const desk = useMemo(() => (token ? createDesk(hubUrl, runtime) : null), [token, hubUrl, runtime]);
+  const displays = useMemo(() => (token ? createDisplaysDesk(hubUrl, runtime) : null), [token, hubUrl, runtime]);
   const show = (v: ConsoleView) => {
     setView(v);
-    history.replaceState(null, '', v === 'events' ? '#events' : location.pathname + location.search);
+    history.replaceState(null, '', v === 'wall' ? location.pathname + location.search : `#${v}`);
   };
   if (!session) return <SignIn />;
   return (
@@ -75,10 +81,15 @@ function ConsoleBody({ hubUrl }: { hubUrl: string }) {
           <button type="button" className="console-view-tab" aria-pressed={view === 'events'} data-testid="console-tab-events" onClick={() => show('events')}>
             事件调度 <small>Events desk</small>
           </button>
+          <button type="button" className="console-view-tab" aria-pressed={view === 'displays'} data-testid="console-tab-displays" onClick={() => show('displays')}>
+            显示屏 <small>Displays</small>
+          </button>
         </nav>
         <WallTabs />
       </div>
-      {view === 'wall' ? <WallView /> : desk && <EventDesk desk={desk} />}
+      {view === 'wall' && <WallView />}
+      {view === 'events' && desk && <EventDesk desk={desk} />}
+      {view === 'displays' && displays && <DisplaysView desk={displays} />}
     </div>
   );
 }
