@@ -3,8 +3,8 @@
 // reconnects.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import { startHub, type Hub } from './server.ts';
-import { enrolDisplay, openSocket, postJson, waitFor } from './control-test-kit.ts';
+import type { Hub } from './server.ts';
+import { enrolDisplay, openSocket, postJson, startQuietHub, waitFor } from './control-test-kit.ts';
 import { API_PREFIX, ErrorBodySchema, LIVE_NAMESPACE } from '../src/hub/contract.ts';
 import {
   CONTROL_EVENTS,
@@ -32,15 +32,7 @@ const sockets: Socket[] = [];
 let commandSeq = 0;
 
 beforeAll(async () => {
-  hub = await startHub({
-    host: '127.0.0.1',
-    port: 0,
-    seed: 1,
-    tickMs: 1000,
-    corsOrigins: [],
-    faults: false,
-    log: () => {},
-    env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
+  hub = await startQuietHub({
     control: {
       tokenSecret: SECRET,
       operatorPassword: 'test-password',
@@ -365,15 +357,7 @@ describe('snapshots and reconnects', () => {
 
 describe('operator tokens that expire while connected', () => {
   it('the next command after expiry is refused with token-expired, and nothing reaches the wall', async () => {
-    const shortHub = await startHub({
-      host: '127.0.0.1',
-      port: 0,
-      seed: 1,
-      tickMs: 1000,
-      corsOrigins: [],
-      faults: false,
-      log: () => {},
-      env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100' },
+    const shortHub = await startQuietHub({
       control: { operatorPassword: 'pw', operatorTokenTtlS: 5, demo: true }, // long enough to send one command on a busy machine
     });
     try {

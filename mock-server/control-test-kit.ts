@@ -5,6 +5,22 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { API_PREFIX, LIVE_NAMESPACE } from '../src/hub/contract.ts';
 import { TokenResponseSchema } from '../src/hub/control.ts';
 import { EnrolAnswerSchema, type EnrolRequest } from '../src/hub/enrolment.ts';
+import { startHub, type HubOptions } from './server.ts';
+
+/** The hub in this process, small and quiet: loopback, a free port, a small city, no log. `env` adds to the small sizes. */
+export function startQuietHub(overrides: Partial<HubOptions> = {}) {
+  return startHub({
+    host: '127.0.0.1',
+    port: 0,
+    seed: 1,
+    tickMs: 1000,
+    corsOrigins: [],
+    faults: false,
+    log: () => {},
+    ...overrides,
+    env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100', ...overrides.env },
+  });
+}
 
 export async function postJson(hubUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${hubUrl}${API_PREFIX}${path}`, {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as IoServer } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type Hub } from '../mock-server/server.ts';
+import type { Hub } from '../mock-server/server.ts';
+import { startQuietHub } from '../mock-server/control-test-kit.ts';
 import { API_PREFIX, CONTRACT_VERSION, LIVE_NAMESPACE } from '../src/hub/contract.ts';
 import { TokenResponseSchema } from '../src/hub/control.ts';
 import { DisplaysResponseSchema, type PendingEnrolment } from '../src/hub/enrolment.ts';
@@ -163,14 +164,8 @@ describe('npm run hub:check against a hub not in demo mode', () => {
   let hub: Hub;
   let operator = '';
   beforeAll(async () => {
-    hub = await startHub({
-      host: '127.0.0.1',
-      port: 0,
-      seed: 1,
-      tickMs: 1000,
+    hub = await startQuietHub({
       corsOrigins: [ORIGIN],
-      faults: false,
-      log: () => {},
       env: { ...TEST_SIZES, HUB_EVENTS_RATE: '0', HUB_DATA_DIR: 'memory://' },
       control: { demo: false, operatorPassword: PASSWORD },
     });

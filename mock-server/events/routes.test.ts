@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { API_PREFIX, BoardSchema, EVENTS_BOARD_TOPIC, EventDetailSchema, LIVE_NAMESPACE, type Board, type CityEvent } from '../../src/hub/contract.ts';
-import { startHub, type Hub } from '../server.ts';
-import { enrolDisplay, waitFor } from '../control-test-kit.ts';
+import type { Hub } from '../server.ts';
+import { enrolDisplay, startQuietHub, waitFor } from '../control-test-kit.ts';
 
 let hub: Hub;
 let token: string;
@@ -34,15 +34,8 @@ const report = {
 };
 
 beforeAll(async () => {
-  hub = await startHub({
-    host: '127.0.0.1',
-    port: 0,
-    seed: 1,
-    tickMs: 1000,
-    corsOrigins: [],
-    faults: false,
-    log: () => {},
-    env: { HUB_EVENTS_RATE: '0', HUB_BUILDINGS: '200', HUB_INGEST_KEY: INGEST_KEY },
+  hub = await startQuietHub({
+    env: { HUB_EVENTS_RATE: '0', HUB_INGEST_KEY: INGEST_KEY },
     control: { demo: true },
   });
   const res = await api('POST', '/auth/operator', { user: 'operator', password: 'onescreen' }, {});

@@ -4,9 +4,9 @@
 import type { Socket } from 'socket.io-client';
 import { CONTROL_EVENTS, TokenResponseSchema, WallDeltaSchema, type WallDelta } from '../../src/hub/control.ts';
 import { EnrolAnswerSchema, type Slot } from '../../src/hub/enrolment.ts';
-import { startHub, type Hub } from '../server.ts';
+import type { Hub } from '../server.ts';
 import type { ControlOptions } from '../control/config.ts';
-import { openSocket, postJson, waitFor } from '../control-test-kit.ts';
+import { openSocket, postJson, startQuietHub, waitFor } from '../control-test-kit.ts';
 
 export const PASSWORD = 'attack-suite-password';
 
@@ -17,15 +17,9 @@ export interface LogLine {
 
 export async function attackedHub(control: Partial<ControlOptions> = {}, env: Record<string, string> = {}) {
   const lines: LogLine[] = [];
-  const hub: Hub = await startHub({
-    host: '127.0.0.1',
-    port: 0,
-    seed: 1,
-    tickMs: 1000,
-    corsOrigins: [],
-    faults: false,
+  const hub: Hub = await startQuietHub({
     log: (msg, fields) => void lines.push({ msg, ...(fields ? { fields } : {}) }),
-    env: { HUB_BUILDINGS: '200', HUB_TRAFFIC_VEHICLES: '100', HUB_EVENTS_RATE: '0', ...env },
+    env: { HUB_EVENTS_RATE: '0', ...env },
     // Sign-ins per address are tested in rate-limit.test.ts and redis-scaleout.test.ts; here the suite signs in often.
     control: { operatorPassword: PASSWORD, walls: ['main'], loginAttemptsPerMinute: 200, ...control },
   });

@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
 import { ApproveForm } from './ApproveForm.tsx';
 import { CreateWallForm } from './CreateWallForm.tsx';
-import { DisplaysContext, useDisplays, useDisplaysState } from './displays-context.ts';
+import { DisplaysProvider, useDisplays, useDisplaysState } from './displays-context.ts';
 import type { DisplaysDesk } from './displays-desk.ts';
 import { EnrolledList } from './EnrolledList.tsx';
 import { PendingList } from './PendingList.tsx';
@@ -9,14 +8,10 @@ import './displays.css';
 
 /** 显示屏 Displays: approve screens waiting with a pairing code, see and revoke enrolled ones. Polls while mounted. */
 export function DisplaysView({ desk }: { desk: DisplaysDesk }) {
-  useEffect(() => {
-    desk.start();
-    return () => desk.stop();
-  }, [desk]);
   return (
-    <DisplaysContext.Provider value={desk}>
+    <DisplaysProvider desk={desk}>
       <DisplaysBody />
-    </DisplaysContext.Provider>
+    </DisplaysProvider>
   );
 }
 

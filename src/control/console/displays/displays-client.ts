@@ -1,12 +1,11 @@
 /**
- * The Displays view's door to the hub's enrolment routes (ENROL_API): the operator's token in the
- * Authorization header (never in a URL), a timeout on every request, every answer validated with the
- * contract's schemas where it arrives. Nothing throws: each call answers a Result, with the same
- * error kinds and wording as the events desk's client (errorOfResponse), so a 404 or 409 reads the
- * same way in both views, with the hub's own message last.
+ * The Displays view's calls to the hub's enrolment routes (ENROL_API), through the console's HubRest
+ * (the token in the header, a timeout, a Result for each call, never a throw): the same error kinds
+ * and wording as the events desk, so a 404 reads the same way in both views. An answer that fails
+ * the contract is dropped and counted (onRejected).
  */
-import { z } from 'zod';
-import { API_PREFIX, describeIssue } from '../../../hub/contract.ts';
+import type { z } from 'zod';
+import { describeIssue } from '../../../hub/contract.ts';
 import {
   ApproveRequestSchema,
   CreateWallRequestSchema,
@@ -17,25 +16,9 @@ import {
   type ApproveRequest,
   type DisplaysResponse,
 } from '../../../hub/enrolment.ts';
-import { errorOfResponse, type EventsError, type Result } from '../events/events-client.ts';
+import { HubRest, fail, type HubRestOptions, type Result } from '../hub-rest.ts';
 
-export type { Result };
-export type HubError = EventsError;
-
-const TIMEOUT_MS = 8_000;
-
-/** The words for failures found here (the hub's refusals are worded by errorOfResponse). */
-const LOCAL_WORDS = {
-  network: '无法连接中枢 Hub unreachable',
-  timeout: '中枢未应答 No answer from the hub',
-  'invalid-response': '中枢应答无效 Invalid answer from the hub',
-  'invalid-request': '输入无效 Invalid input',
-  unauthorised: '登录已失效 Session no longer valid',
-} as const;
-
-function fail(kind: keyof typeof LOCAL_WORDS, status: number | null, detail?: string): { ok: false; error: HubError } {
-  return { ok: false, error: { kind, status, message: detail ? `${LOCAL_WORDS[kind]}: ${detail}` : LOCAL_WORDS[kind] } };
-}
+export type { HubError, Result } from '../hub-rest.ts';
 
 /**
  * The list, checked beyond its shape: the console finds pending requests by code and enrolled
@@ -49,78 +32,19 @@ const ListAnswerSchema = DisplaysResponseSchema.superRefine((d, ctx) => {
   if (id !== undefined) ctx.addIssue({ code: 'custom', path: ['enrolled'], message: `device ${id} listed twice` });
 });
 
-type Fetch = typeof fetch;
-
-export interface DisplaysClientOptions {
-  /** The operator's token now (it changes with every sign-in). */
-  token: () => string | null;
-  /** The hub no longer takes the token (401): the console signs out. */
-  onUnauthorised?: (error: HubError) => void;
-  /** An answer failed the contract and was dropped: counted with the console's other rejections. */
-  onRejected?: (what: string, why: string) => void;
-  fetch?: Fetch;
-  timeoutMs?: number;
-}
+export type DisplaysClientOptions = Omit<HubRestOptions, 'refusalWords'>;
 
 export class DisplaysClient {
-  private fetchImpl: Fetch;
-  private timeoutMs: number;
+  private rest: HubRest;
 
-  constructor(
-    private hubUrl: string,
-    private options: DisplaysClientOptions,
-  ) {
-    // Bound at call time so a test (or a later polyfill) can replace the global.
-    this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
-    this.timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
-  }
-
-  private async request(path: string, init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown } = {}): Promise<Result<Response>> {
-    const token = this.options.token();
-    if (!token) return fail('unauthorised', null, '未登录 Not signed in');
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await this.fetchImpl(`${this.hubUrl}${API_PREFIX}${path}`, {
-        method: init.method ?? 'GET',
-        headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (err) {
-      const name = (err as Error)?.name;
-      return name === 'TimeoutError' || name === 'AbortError' ? fail('timeout', null) : fail('network', null, (err as Error)?.message);
-    }
-    if (!res.ok) {
-      const body: unknown = await res.json().catch(() => undefined);
-      const failed = errorOfResponse(res.status, body);
-      if (failed.error.kind === 'unauthorised') this.options.onUnauthorised?.(failed.error);
-      // A 409 here is a limit or a clash (too many walls…), not an event that moved on meanwhile.
-      if (failed.error.kind === 'conflict') failed.error.message = failed.error.message.replace(/^状态已变化 Already changed/, '冲突 Conflict');
-      return failed;
-    }
-    return { ok: true, data: res };
-  }
-
-  private invalid(what: string, status: number, why: string): { ok: false; error: HubError } {
-    this.options.onRejected?.(what, why);
-    return fail('invalid-response', status, why);
+  constructor(hubUrl: string, options: DisplaysClientOptions) {
+    // A 409 here is a limit or a clash (too many walls…), not an event that moved on meanwhile.
+    this.rest = new HubRest(hubUrl, { ...options, refusalWords: { conflict: '冲突 Conflict' } });
   }
 
   /** GET /displays: pending requests, enrolled displays, walls. */
-  async list(): Promise<Result<DisplaysResponse>> {
-    const res = await this.request(ENROL_API.displays);
-    if (!res.ok) return res;
-    let body: unknown;
-    try {
-      body = await res.data.json();
-    } catch {
-      return this.invalid('displays', res.data.status, '不是 JSON not JSON');
-    }
-    const parsed = ListAnswerSchema.safeParse(body);
-    if (!parsed.success) return this.invalid('displays', res.data.status, describeIssue(parsed.error));
-    return { ok: true, data: parsed.data };
+  list(): Promise<Result<DisplaysResponse>> {
+    return this.rest.json(ENROL_API.displays, ListAnswerSchema, { what: 'displays' });
   }
 
   /**
@@ -135,7 +59,7 @@ export class DisplaysClient {
       if (!parsed.success) return fail('invalid-request', null, describeIssue(parsed.error));
       checked = parsed.data;
     }
-    const res = await this.request(path, { method, ...(checked !== undefined ? { body: checked } : {}) });
+    const res = await this.rest.request(path, { method, ...(checked !== undefined ? { body: checked } : {}) });
     if (!res.ok) return res;
     // Drain the body (if any) so the connection is reused; nothing in it is trusted.
     await res.data.arrayBuffer().catch(() => undefined);

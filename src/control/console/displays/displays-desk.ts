@@ -6,7 +6,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { DisplaysResponse, EnrolledDisplay } from '../../../hub/enrolment.ts';
-import type { DisplaysClient, HubError, Result } from './displays-client.ts';
+import { whileBusy } from '../hub-rest.ts';
+import type { DisplaysClient, HubError } from './displays-client.ts';
 import {
   EMPTY_DRAFT,
   approveWarnings,
@@ -194,13 +195,7 @@ export class DisplaysDesk {
         return false;
       }
     }
-    this.set({ approving: true, confirm: null, approveError: null });
-    let res: Result<null>;
-    try {
-      res = await this.client.approve(request);
-    } finally {
-      this.set({ approving: false });
-    }
+    const res = await whileBusy(this.store, { approving: true, confirm: null, approveError: null }, { approving: false }, () => this.client.approve(request));
     if (res.ok) {
       const { draft } = this.store.getState();
       // The wall and its layout stay for the next display of the same wall.
@@ -225,13 +220,7 @@ export class DisplaysDesk {
 
   async refuse(code: string): Promise<boolean> {
     if (this.store.getState().refusing) return false;
-    this.set({ refusing: code });
-    let res: Result<null>;
-    try {
-      res = await this.client.refuse(code);
-    } finally {
-      this.set({ refusing: null });
-    }
+    const res = await whileBusy(this.store, { refusing: code }, { refusing: null }, () => this.client.refuse(code));
     if (res.ok) {
       const { draft } = this.store.getState();
       if (normaliseCode(draft.code) === code) this.set({ draft: { ...draft, code: '' }, confirm: null });
@@ -244,13 +233,7 @@ export class DisplaysDesk {
 
   async revoke(id: string): Promise<boolean> {
     if (this.store.getState().revoking) return false;
-    this.set({ revoking: id });
-    let res: Result<null>;
-    try {
-      res = await this.client.revoke(id);
-    } finally {
-      this.set({ revoking: null });
-    }
+    const res = await whileBusy(this.store, { revoking: id }, { revoking: null }, () => this.client.revoke(id));
     if (res.ok) {
       this.set({ notice: `已吊销 Revoked ${id}: its credential no longer works` });
       if (this.store.getState().error?.source === 'revoke') this.set({ error: null });
@@ -266,13 +249,7 @@ export class DisplaysDesk {
       this.set({ wallError: checked.error });
       return false;
     }
-    this.set({ creatingWall: true, wallError: null });
-    let res: Result<null>;
-    try {
-      res = await this.client.createWall(checked.wall);
-    } finally {
-      this.set({ creatingWall: false });
-    }
+    const res = await whileBusy(this.store, { creatingWall: true, wallError: null }, { creatingWall: false }, () => this.client.createWall(checked.wall));
     if (res.ok) this.set({ notice: `已创建大屏 Wall created: ${checked.wall}` });
     else this.set({ wallError: `创建失败 Not created — ${res.error.message}` });
     await this.refresh();

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { useConsoleState } from '../console-context.ts';
 import { AlertList } from './AlertList.tsx';
 import { AuditLog } from './AuditLog.tsx';
-import { DeskContext, useDesk, useDeskState } from './desk-context.ts';
+import { DeskProvider, useDesk, useDeskState } from './desk-context.ts';
 import type { Desk, DeskView } from './desk.ts';
 import { EventDetailPane } from './EventDetail.tsx';
 import { EventQueue } from './EventQueue.tsx';
@@ -17,14 +16,10 @@ const VIEWS: { id: DeskView; label: string }[] = [
 
 /** The events desk: the queue and the selected event, alerts, the audit log. Polls while mounted. */
 export function EventDesk({ desk }: { desk: Desk }) {
-  useEffect(() => {
-    desk.start();
-    return () => desk.stop();
-  }, [desk]);
   return (
-    <DeskContext.Provider value={desk}>
+    <DeskProvider desk={desk}>
       <DeskBody />
-    </DeskContext.Provider>
+    </DeskProvider>
   );
 }
 

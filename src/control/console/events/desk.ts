@@ -5,7 +5,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Alert, AuditEntry, Catalog, CityEvent, EventCommand, EventDetail } from '../../../hub/contract.ts';
-import type { EventsClient, EventsError, Result } from './events-client.ts';
+import { whileBusy } from '../hub-rest.ts';
+import type { EventsClient, EventsError } from './events-client.ts';
 import { DEFAULT_AUDIT, DEFAULT_FILTER, QUEUE_PAGE, sortByUrgency, type AuditQuery, type QueueFilter } from './events-model.ts';
 
 export type DeskView = 'events' | 'alerts' | 'audit';
@@ -211,14 +212,8 @@ export class Desk {
   async act(command: EventCommand): Promise<boolean> {
     const { selectedId: id, acting } = this.store.getState();
     if (!id || acting) return false;
-    this.set({ acting: command.action });
     this.gen.detail++; // a poll answer from before the step must not land after it
-    let res: Result<CityEvent>;
-    try {
-      res = await this.client.act(id, command);
-    } finally {
-      this.set({ acting: null });
-    }
+    const res = await whileBusy(this.store, { acting: command.action }, { acting: null }, () => this.client.act(id, command));
     if (res.ok) {
       const detail = this.store.getState().detail;
       if (this.store.getState().selectedId === id && detail) this.set({ detail: { ...detail, event: res.data } });
@@ -251,14 +246,8 @@ export class Desk {
 
   async ack(id: string): Promise<boolean> {
     if (this.store.getState().acking) return false;
-    this.set({ acking: id });
     this.gen.alerts++;
-    let res: Result<Alert>;
-    try {
-      res = await this.client.ack(id);
-    } finally {
-      this.set({ acking: null });
-    }
+    const res = await whileBusy(this.store, { acking: id }, { acking: null }, () => this.client.ack(id));
     if (res.ok) {
       const acked = res.data;
       const alerts = this.store.getState().alerts;
