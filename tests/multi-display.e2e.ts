@@ -34,6 +34,9 @@ beforeAll(async () => {
   for (let col = 0; col < COLS; col++) displays.push(await open(`/wall?wall=e2e&display=d${col}&grid=${COLS}x1&col=${col}&row=0&${COMMON}`, W, H));
   whole = await open(`/wall?wall=e2e-whole&${COMMON}`, COLS * W, H);
   for (const d of [...displays, whole]) await waitForTwin(d.page, 300_000);
+  // And each has its wall's state from the hub (enrolled, connected, joined): only then is its camera the scene's.
+  for (const d of [...displays, whole])
+    await d.page.waitForFunction(() => document.documentElement.dataset.wallSynced === '1', null, { timeout: 120_000, polling: 200 });
   analysis = await h.browser.newPage();
 }, 900_000);
 

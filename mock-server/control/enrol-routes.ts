@@ -96,7 +96,8 @@ export function enrolRoutes(deps: EnrolDeps): Router {
       deps.refusals.note(`display sign-in refused ${address}`, `display sign-in refused from ${address}: not an enrolled device`, { event: 'display-sign-in', address, outcome: 'refused' });
       return void res.status(401).json(errorBody('not-enrolled', 'this display is not enrolled (or was revoked): enrol it again'));
     }
-    await registry.seen(device.id, address);
+    // Noted in the background: a display waiting for its token should not wait for a disk write.
+    registry.seen(device.id, address).catch((err: Error) => log(`last seen of ${device.id}: ${err.message}`));
     noStore(res).json(await tokens.issueDisplay({ id: device.id, wall: device.slot.wall, display: device.slot.display }));
   });
 
