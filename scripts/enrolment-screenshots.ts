@@ -42,7 +42,8 @@ try {
   await consolePage.waitForSelector('[data-testid^=enrolled-row-][data-wall=ops][data-online=true]', { timeout: 180_000 });
   await consolePage.click(`[data-testid=pending-pick-${codes[0]}]`);
   await consolePage.mouse.move(0, 0);
-  await consolePage.screenshot({ path: `${OUT}console-displays.png`, fullPage: true });
+  await consolePage.evaluate(() => document.querySelector('.console')?.scrollTo(0, 0));
+  await consolePage.screenshot({ path: `${OUT}console-displays.png` });
 } finally {
   await h.stop();
 }
