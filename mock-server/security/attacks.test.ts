@@ -237,6 +237,20 @@ describe('5. server edges', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('a request naming another Host (DNS rebinding) is refused', async () => {
+    const { request } = await import('node:http');
+    const { port } = new URL(h.hub.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: Number(port), path: '/api/v1/displays', headers: { host: `evil.example:${port}`, ...h.bearer(opToken) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
   it('a socket from a foreign Origin is refused', async () => {
     const { io } = await import('socket.io-client');
     const socket = io(`${h.hub.url}/live`, {
