@@ -184,7 +184,9 @@ export async function startHub(options: HubOptions) {
     // Origin outside the CORS rule is refused (CORS alone would not stop a WebSocket).
     allowRequest: edges.allowRequest,
     maxHttpBufferSize: 64 * 1024, // what a display may send; what the hub sends is bounded by the contract
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    // Recovered sockets go through the handshake check again, with the token they bring now: a
+    // revoked token must not come back by recovery, and a display's old token may have expired.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     // With REDIS_URL, rooms and broadcasts span every hub process sharing that Redis.
     ...(backend.adapter ? { adapter: backend.adapter } : {}),
   });

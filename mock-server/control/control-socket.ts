@@ -251,12 +251,6 @@ export function createControl(deps: ControlDeps) {
   function onConnection(socket: Socket) {
     const identity = socket.data.identity as SocketIdentity | undefined;
     if (!identity) return void socket.disconnect(true);
-    if (socket.recovered) {
-      // A recovered socket skips the handshake middleware: its token may have been revoked meanwhile.
-      tokens.verify(identity.token).then((v) => {
-        if (!v.ok) socket.disconnect(true);
-      }, () => socket.disconnect(true));
-    }
     byAddress.add(identity.address);
     byToken.add(identity.jti);
     socket.join(tokenRoom(identity.jti));
