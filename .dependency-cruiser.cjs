@@ -4,7 +4,7 @@
 // no-cycle rule holds for them too.
 const NOT_TESTS = '\\.test\\.tsx?$|-fixture\\.ts$';
 // The hub contract: schemas and types shared by the wall and every hub.
-const CONTRACT = '^src/hub/(contract|schema-kit|control|enrolment|buildings|wall-state)\\.ts$|^src/hub/(topics|events)/';
+const CONTRACT = '^src/hub/(contract|schema-kit|control|enrolment|buildings|wall-state|designer|scene-migrations|scene-diff)\\.ts$|^src/hub/(topics|events)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -25,6 +25,8 @@ module.exports = {
       from: { path: '^src/modules/', pathNot: NOT_TESTS }, to: { path: '^src/(app|twin|control)/' } },
     { name: 'twin-and-control-never-import-the-app-or-modules', severity: 'error', comment: 'The twin and display sync get the registry from the runtime (src/core/wall-context.ts).',
       from: { path: '^src/(twin|control)/', pathNot: NOT_TESTS }, to: { path: '^src/(app|modules)/' } },
+    { name: 'designer-is-a-screen', severity: 'error', comment: 'The scene designer is a screen like the wall and the console: only the app\'s entry loads it.',
+      from: { path: '^src/(core|store|hub|twin|layers|modules|panels|control)/', pathNot: NOT_TESTS }, to: { path: '^src/designer/' } },
     { name: 'mock-hub-shares-only-the-contract', severity: 'error', comment: 'The simulated hub is a hub like any other: it shares the contract (src/hub) and nothing else.',
       from: { path: '^mock-server/', pathNot: NOT_TESTS }, to: { path: '^(src/(?!hub/)|scripts/)' } },
     { name: 'hub-contract-not-client-in-mock', severity: 'error', comment: 'The mock hub uses the contract, not the wall\'s client.',

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { SceneSchema, describeIssue, type Scene } from '../src/hub/contract.ts';
+import type { Scene } from '../src/hub/contract.ts';
+import { parseScene } from '../src/hub/scene-migrations.ts';
 
 const SCENES_DIR = fileURLToPath(new URL('../scenes/', import.meta.url));
 
@@ -13,9 +14,9 @@ export function loadScenes(dir = SCENES_DIR, log: (msg: string) => void = consol
   const scenes: Scene[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     try {
-      const parsed = SceneSchema.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
-      if (parsed.success) scenes.push(parsed.data);
-      else log(`scene ${name} skipped: ${describeIssue(parsed.error)}`);
+      const parsed = parseScene(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+      if (parsed.ok) scenes.push(parsed.scene);
+      else log(`scene ${name} skipped: ${parsed.error}`);
     } catch (err) {
       log(`scene ${name} skipped: ${(err as Error).message}`);
     }

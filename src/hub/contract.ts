@@ -113,9 +113,18 @@ export {
 
 const idPattern = /^[a-z][a-z0-9-]{0,39}$/;
 const kindPattern = /^[a-z][a-z0-9.-]{0,59}$/;
+/** A scene's id: its name in URLs, files and commands. */
+export const SceneIdSchema = z.string().regex(idPattern, 'lower-case letters, digits and dashes, starting with a letter (at most 40)');
 
-/** Panel slots of the 1920×1080 design: four a side, top to bottom. */
-export const PANEL_SLOTS = ['left-1', 'left-2', 'left-3', 'left-4', 'right-1', 'right-2', 'right-3', 'right-4'] as const;
+/**
+ * Panel slots, six a side, top to bottom; their order is the panels' priority. A 1920×1080 wall
+ * shows as many of each side as fit its column (about four); a 32:9 wall splits each side into
+ * two columns and shows them all. Scene format 1 had four a side (src/hub/scene-migrations.ts).
+ */
+export const PANEL_SLOTS = [
+  'left-1', 'left-2', 'left-3', 'left-4', 'left-5', 'left-6',
+  'right-1', 'right-2', 'right-3', 'right-4', 'right-5', 'right-6',
+] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
 
 export const CameraSchema = z.object({
@@ -147,20 +156,28 @@ export const ScenePanelSchema = z.object({
 });
 export type ScenePanel = z.infer<typeof ScenePanelSchema>;
 
-export const SCENE_SCHEMA_VERSION = 1 as const;
+/**
+ * The scene format this build writes. Older files are migrated on load, one version at a time
+ * (src/hub/scene-migrations.ts: parseScene); a newer file is refused with its version named.
+ */
+export const SCENE_SCHEMA_VERSION = 2 as const;
+/** What a scene may hold: a designer's scene of 100 layers stays responsive (bench/designer-edit.ts). */
+export const SCENE_LIMITS = { maxLayers: 100, maxFileBytes: 512 * 1024, descriptionChars: 200 } as const;
 
 export const SceneSchema = z
   .object({
     schemaVersion: z.literal(SCENE_SCHEMA_VERSION),
-    id: z.string().regex(idPattern, 'lower-case letters, digits and dashes'),
+    id: SceneIdSchema,
     title: z.string().min(1).max(20),
     titleEn: z.string().min(1).max(60),
+    /** What the scene is for, in the designer's words (format 2). */
+    description: z.string().max(SCENE_LIMITS.descriptionChars).default(''),
     /** Scenario modules the scene draws on. */
-    modules: z.array(z.string().regex(idPattern)).min(1).max(8),
+    modules: z.array(z.string().regex(idPattern)).min(1).max(16),
     camera: CameraSchema,
     /** The 3D city (buildings) under the scene's layers. */
     city: z.object({ buildings: z.boolean().default(true) }).default({ buildings: true }),
-    layers: z.array(SceneLayerSchema).max(16),
+    layers: z.array(SceneLayerSchema).max(SCENE_LIMITS.maxLayers),
     panels: z.array(ScenePanelSchema).max(PANEL_SLOTS.length),
   })
   .superRefine((scene, ctx) => {

@@ -34,7 +34,7 @@ export type OperatorLogin = z.infer<typeof OperatorLoginSchema>;
 /** Answer to both logins. POST /api/v1/auth/revoke (Authorization: Bearer <token>) revokes it. */
 export const TokenResponseSchema = z.object({
   token: z.string().min(16).max(2000),
-  role: z.enum(['operator', 'display']),
+  role: z.enum(['operator', 'display', 'designer']),
   expiresAt: epochMs(),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
@@ -66,7 +66,17 @@ export const OperatorHandshakeSchema = z.object({
 });
 export type OperatorHandshake = z.infer<typeof OperatorHandshakeSchema>;
 
-export const HandshakeSchema = z.discriminatedUnion('role', [DisplayHandshakeSchema, OperatorHandshakeSchema]);
+/**
+ * A scene designer's preview (src/designer/): reads topics like a display so the preview shows live
+ * data, but joins no wall, sends no command and receives no wall state.
+ */
+export const DesignerHandshakeSchema = z.object({
+  role: z.literal('designer'),
+  token: z.string().min(16).max(2000),
+});
+export type DesignerHandshake = z.infer<typeof DesignerHandshakeSchema>;
+
+export const HandshakeSchema = z.discriminatedUnion('role', [DisplayHandshakeSchema, OperatorHandshakeSchema, DesignerHandshakeSchema]);
 
 // --- Wall state (owned by the hub) ------------------------------------------------------------
 
@@ -249,4 +259,6 @@ export const CONTROL_EVENTS = {
   join: 'wall:join',
   delta: 'wall:delta',
   ack: 'wall:ack',
+  /** hub → every display and console: a scene's newly published version (ScenePublishedSchema in designer.ts). */
+  scenePublished: 'scene:published',
 } as const;

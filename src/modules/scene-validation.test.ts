@@ -38,7 +38,7 @@ describe('scene files', () => {
 
 describe('checkScene names the offending field', () => {
   it('in the shape', () => {
-    expect(failure({ ...overview(), schemaVersion: 2 })).toMatch(/^schemaVersion:/);
+    expect(failure({ ...overview(), schemaVersion: 3 })).toMatch(/^schemaVersion: this scene was written by a newer OneScreen/);
     expect(failure({ ...overview(), id: 'Bad Id' })).toMatch(/^id:/);
     expect(failure({ ...overview(), camera: { ...overview().camera, zoom: 40 } })).toMatch(/^camera\.zoom:/);
     const twice = overview();

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { SceneSchema, TOPICS, describeIssue, type Scene } from '../hub/contract.ts';
+import { TOPICS, type Scene } from '../hub/contract.ts';
+import { parseScene } from '../hub/scene-migrations.ts';
 import { LAYER_KINDS, MODULE_IDS, PANEL_KINDS, REGISTRY } from './registry.ts';
 import { sceneTopics as topicsOf, type LayerVisibility } from '../core/scene-view.ts';
 
@@ -21,14 +22,14 @@ function styleIssue(kind: string, keys: string[], issue: z.core.$ZodIssue): stri
 const describeValue = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
 
 /**
- * Checks a scene file: first its shape (the contract's SceneSchema), then its names against the
- * registry: modules, layer kinds, topics, styles (each kind's schema), panel kinds. The error names
- * the field.
+ * Checks a scene file: first its shape (migrated from an older format if it is one, then the
+ * contract's SceneSchema), then its names against the registry: modules, layer kinds, topics,
+ * styles (each kind's schema), panel kinds. The error names the field.
  */
 export function checkScene(raw: unknown): SceneCheck {
-  const parsed = SceneSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
-  const scene = parsed.data;
+  const parsed = parseScene(raw);
+  if (!parsed.ok) return parsed;
+  const scene = parsed.scene;
   const fail = (error: string): SceneCheck => ({ ok: false, error });
 
   for (const [i, m] of scene.modules.entries()) {

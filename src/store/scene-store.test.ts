@@ -3,10 +3,11 @@ import type { Scene } from '../hub/contract.ts';
 import { createSceneStore, currentScene, sceneActions } from './scene-store.ts';
 
 const scene = (id: string, title = id): Scene => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id,
   title,
   titleEn: id,
+  description: '',
   modules: ['overview'],
   camera: { center: [106.5, 29.5], zoom: 8, pitch: 0, bearing: 0 },
   city: { buildings: true },

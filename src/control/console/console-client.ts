@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { API_PREFIX, DistrictsResponseSchema, ErrorBodySchema, LIVE_NAMESPACE, ScenesResponseSchema, SceneSchema, describeIssue } from '../../hub/contract.ts';
+import { API_PREFIX, DistrictsResponseSchema, ErrorBodySchema, LIVE_NAMESPACE, ScenesResponseSchema, describeIssue } from '../../hub/contract.ts';
+import { parseScene } from '../../hub/scene-migrations.ts';
 import { CONTROL_EVENTS, CommandReceiptSchema, TokenResponseSchema, WallsUpdateSchema, type Command } from '../../hub/control.ts';
 import type { ConsoleSession, ConsoleStore, SceneChoice } from '../../store/console-store.ts';
 import { commandSent, newCommandId, receiptReceived, sessionEnded, wallsUpdated } from './console-model.ts';
@@ -172,9 +173,12 @@ export class ConsoleClient {
       else {
         const scenes: SceneChoice[] = [];
         for (const raw of body.data.scenes) {
-          const scene = SceneSchema.safeParse(raw);
-          if (!scene.success) this.rejected('scene', describeIssue(scene.error));
-          else scenes.push({ id: scene.data.id, title: scene.data.title, titleEn: scene.data.titleEn, layers: scene.data.layers.map(({ id, kind, visible }) => ({ id, kind, visible })) });
+          const parsed = parseScene(raw);
+          if (!parsed.ok) this.rejected('scene', parsed.error);
+          else {
+            const { id, title, titleEn, layers } = parsed.scene;
+            scenes.push({ id, title, titleEn, layers: layers.map(({ id, kind, visible }) => ({ id, kind, visible })) });
+          }
         }
         this.store.setState({ scenes });
       }
