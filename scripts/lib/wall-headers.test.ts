@@ -35,7 +35,7 @@ describe('the wall server headers', () => {
     expect(csp['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp['script-src-attr']).toEqual(["'none'"]);
     expect(csp['default-src']).toEqual(["'self'"]);
-    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['frame-ancestors']).toEqual(["'self'"]);
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['base-uri']).toEqual(["'none'"]);
     expect(csp['connect-src']).toEqual(["'self'", 'http://127.0.0.1:8787', 'ws://127.0.0.1:8787']);
@@ -47,7 +47,7 @@ describe('the wall server headers', () => {
     expect(csp).not.toHaveProperty('upgrade-insecure-requests');
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('referrer-policy')).toBe('no-referrer');
-    expect(headers.get('x-frame-options')).toBe('DENY');
+    expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(headers.get('strict-transport-security')).toBeNull();
   });
 
@@ -55,7 +55,7 @@ describe('the wall server headers', () => {
     const csp = parseCsp((await headersOf({ hubUrl: 'http://127.0.0.1:8787', dev: true })).get('content-security-policy')!);
     expect(csp['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'"]);
     expect(csp['script-src']).not.toContain("'unsafe-eval'");
-    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['frame-ancestors']).toEqual(["'self'"]);
   });
 
   it('follow the hub URL: https gives wss, a path is dropped, a bad URL adds nothing', () => {

@@ -57,7 +57,8 @@ export function wallCspDirectives({ hubUrl, dev = false }: WallCspOptions): Reco
     objectSrc: ["'none'"],
     baseUri: ["'none'"],
     formAction: ["'self'"],
-    frameAncestors: ["'none'"],
+    // The scene designer embeds the wall as its live preview (same origin); no other site may frame it.
+    frameAncestors: ["'self'"],
   };
 }
 
@@ -76,7 +77,7 @@ export function wallHeaders(options: WallCspOptions): (req: IncomingMessage, res
     // useDefaults off: helmet's defaults add upgrade-insecure-requests, which would send the wall's
     // http:// hub requests to https.
     contentSecurityPolicy: { useDefaults: false, directives: wallCspDirectives(options) },
-    xFrameOptions: { action: 'deny' },
+    xFrameOptions: { action: 'sameorigin' },
     referrerPolicy: { policy: 'no-referrer' },
     // Served over plain HTTP on loopback or the operations network; TLS (and HSTS) is a proxy's job.
     strictTransportSecurity: false,

@@ -38,6 +38,8 @@ export function readFlags(search = location.search) {
     time: parseTime(params.get('time')),
     /** ?orbit=1: the camera circles slowly (attract loop); any touch stops it for a minute. */
     orbit: params.get('orbit') === '1',
+    /** ?preview=1: the scene designer's live preview in an iframe (src/app/preview/), not a display. */
+    preview: params.get('preview') === '1',
     /** ?grid=3x1&col=0&row=0: this display's place in a multi-display wall (see readGrid). */
     ...readGrid(params),
     /** ?distance=5m&height=2.4m: how far the room reads the wall from, and its picture's height (legibility.ts). */

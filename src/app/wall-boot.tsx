@@ -29,6 +29,8 @@ function pageStorage(name: 'localStorage' | 'sessionStorage'): Pick<Storage, 'ge
  */
 export function bootWall(root: Root, config: RuntimeConfig) {
   const urlFlags = readFlags();
+  // The designer's preview is the wall's screen but not a display: it never enrols.
+  if (urlFlags.preview) return void import('./preview/boot-preview.tsx').then((m) => m.bootPreview(root));
   let started = false;
   let latest: PairingView | null = null;
   const showCard = () => {

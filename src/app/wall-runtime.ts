@@ -18,6 +18,7 @@ import type { Flags } from './runtime-config.ts';
 import { createControlStore } from '../store/control-store.ts';
 import { bindWallControl } from '../control/wall-sync.ts';
 import { installLatencyProbe } from './latency-probe.ts';
+import type { TokenSource } from '../hub/display-token.ts';
 
 export interface DisplayIdentity {
   /** The device credential enrolment gave this screen (src/app/enrolment/). */
@@ -27,10 +28,19 @@ export interface DisplayIdentity {
 }
 
 /**
+ * The scene designer's preview (src/app/preview/): live topics with the designer's token, no
+ * wall to obey, and only the draft it is sent as its scene (the hub's scenes are not its business).
+ */
+export interface PreviewIdentity {
+  preview: TokenSource;
+}
+
+/**
  * Everything one wall display holds: its stores and its link to the hub. `flags` carry the slot
  * the operator approved (withSlot), which the hub checks the handshake against.
  */
-export function createWallRuntime(hubUrl: string, flags: Flags, identity: DisplayIdentity) {
+export function createWallRuntime(hubUrl: string, flags: Flags, identity: DisplayIdentity | PreviewIdentity) {
+  const display = 'credential' in identity ? identity : null;
   const connection = createConnectionStore();
   const diagnostics = createDiagnosticsStore();
   const districts = createDistrictStore();
@@ -55,7 +65,8 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
 
   const hub = new HubClient({
     hubUrl,
-    auth: { role: 'display', wall: flags.wall, display: flags.display, grid: flags.grid },
+    auth: display ? { role: 'display', wall: flags.wall, display: flags.display, grid: flags.grid } : { role: 'designer' },
+    token: display ? undefined : (identity as PreviewIdentity).preview,
     connection,
     diagnostics,
     districts,
@@ -64,10 +75,11 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
     checkScene,
     // The vehicles are coloured by speed in the decode worker, through the traffic module's ramp.
     codecOptions: { [VEHICLES_TOPIC]: { colourLut: SPEED_LUT } },
-    credential: identity.credential,
-    onNotEnrolled: identity.onNotEnrolled,
-    onSocket: (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, districts, diagnostics }),
+    credential: display?.credential,
+    onNotEnrolled: display?.onNotEnrolled,
+    onSocket: display ? (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, districts, diagnostics }) : undefined,
     onScenes: (good, errors) => {
+      if (!display) return;
       sceneOps.merge(good);
       for (const e of errors) sceneOps.error(e);
     },

@@ -4,6 +4,14 @@ import { DisplayLoginSchema } from './enrolment.ts';
 import { wallNow } from '../core/wall-clock.ts';
 import { PayloadError, type HubRest } from './rest.ts';
 
+/** Where the live socket gets the token for its next handshake. */
+export interface TokenSource {
+  /** A token good for the next handshake; '' when none could be had. */
+  current(): Promise<string>;
+  /** The hub refused the last one: the next must be fresh. */
+  refused(): void;
+}
+
 /**
  * The display's receive-only token (POST /auth/display), traded for its device credential
  * (enrolment.ts) before a handshake and again when the hub refused it (expired, revoked, a
@@ -11,7 +19,7 @@ import { PayloadError, type HubRest } from './rest.ts';
  * (401 not-enrolled: revoked, or another device took the slot) is the owner's to deal with:
  * `onNotEnrolled` is called once, and no token comes from it again.
  */
-export class DisplayToken {
+export class DisplayToken implements TokenSource {
   private token: TokenResponse | null = null;
   private stale = false;
   private notEnrolled = false;

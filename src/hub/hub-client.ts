@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { DistrictsResponseSchema, HealthSchema, ScenesResponseSchema, type DisplayAuth, type Scene } from './contract.ts';
+import { CONTROL_EVENTS } from './control.ts';
+import { ScenePublishedSchema } from './designer.ts';
 import { connectionActions, type ConnectionStore } from '../store/connection-store.ts';
 import type { DiagnosticsStore } from '../store/diagnostics-store.ts';
 import type { DistrictStore } from '../store/district-store.ts';
@@ -8,8 +10,8 @@ import type { CityStore } from '../store/city-store.ts';
 import { decodeBuildings } from './buildings.ts';
 import { defaultDecoder } from './decode/decoders.ts';
 import type { CodecOptions, FrameDecoder } from './decode/codecs.ts';
-import { DisplayToken } from './display-token.ts';
-import { connectLive } from './live-socket.ts';
+import { DisplayToken, type TokenSource } from './display-token.ts';
+import { connectLive, type PreviewAuth } from './live-socket.ts';
 import { HubRest, PayloadError } from './rest.ts';
 import { TopicFeed } from './topic-feed.ts';
 
@@ -18,7 +20,9 @@ export { backoffDelay } from './rest.ts';
 export interface HubClientDeps {
   hubUrl: string;
   /** Who this display is (its enrolled slot); its token is fetched from the hub and added to the handshake. */
-  auth: DisplayAuth;
+  auth: DisplayAuth | PreviewAuth;
+  /** Where tokens come from when not from a device credential (the designer's preview). */
+  token?: TokenSource;
   /**
    * The device credential from enrolment (src/hub/enrolment.ts), traded for display tokens.
    * Absent only where the client never reaches a hub's sockets (tests that feed it directly).
@@ -65,7 +69,7 @@ export class HubClient {
     this.rest.retry('districts', () => this.loadDistricts());
     this.rest.retry('scenes', () => this.loadScenes());
     this.rest.retry('city', () => this.loadBuildings());
-    const token = new DisplayToken(this.rest, this.deps.credential, this.deps.onNotEnrolled);
+    const token = this.deps.token ?? new DisplayToken(this.rest, this.deps.credential, this.deps.onNotEnrolled);
     const socket = connectLive({
       rest: this.rest,
       auth: this.deps.auth,
@@ -78,6 +82,13 @@ export class HubClient {
     });
     this.socket = socket;
     this.feed.attach(socket);
+    // A designer published a scene: the wall takes its new version at once (a wall showing it
+    // redraws without a reload). Checked like every scene; a bad one leaves the last good version.
+    socket.on(CONTROL_EVENTS.scenePublished, (raw: unknown) => {
+      const event = ScenePublishedSchema.safeParse(raw);
+      if (!event.success) return this.rest.diag.rejected('scene:published', 'not a published scene');
+      this.takeScenes([event.data.scene]);
+    });
     this.deps.onSocket?.(socket);
     this.tick = setInterval(() => conn.tick(Date.now()), 1_000);
   }
@@ -116,9 +127,13 @@ export class HubClient {
 
   private async loadScenes() {
     const body = await this.rest.getJson('/scenes', ScenesResponseSchema);
+    this.takeScenes(body.scenes);
+  }
+
+  private takeScenes(scenes: readonly unknown[]) {
     const good: Scene[] = [];
     const errors: string[] = [];
-    for (const raw of body.scenes) {
+    for (const raw of scenes) {
       const check = this.deps.checkScene(raw);
       if (check.ok) good.push(check.scene);
       else {

@@ -1,9 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import * as parser from 'socket.io-parser';
 import { LIMITS, LIVE_NAMESPACE, type DisplayAuth } from './contract.ts';
+
+/** The scene designer's preview: reads topics with a designer token, belongs to no wall. */
+export type PreviewAuth = { role: 'designer' };
 import { connectionActions, type ConnectionStore } from '../store/connection-store.ts';
 import { backoffDelay, type HubRest } from './rest.ts';
-import type { DisplayToken } from './display-token.ts';
+import type { TokenSource } from './display-token.ts';
 
 const RECONNECT_MIN_MS = 1_000;
 const RECONNECT_MAX_MS = 10_000;
@@ -42,8 +45,8 @@ export function boundedParser(onOversize: (bytes: number) => void, maxBytes = LI
 
 export interface LiveSocketDeps {
   rest: HubRest;
-  auth: DisplayAuth;
-  token: DisplayToken;
+  auth: DisplayAuth | PreviewAuth;
+  token: TokenSource;
   connection: ConnectionStore;
   /** Connected; `recovered` false when the hub could not replay what was missed (refetch snapshots). */
   onConnect(recovered: boolean): void;
