@@ -55,7 +55,9 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
   const scenes = createSceneStore(bundled.scenes, bundled.scenes[0].id);
   const sceneOps = sceneActions(scenes);
   for (const e of bundled.errors) sceneOps.error(e);
-  if (flags.scene && !sceneOps.select(flags.scene)) sceneOps.error(`?scene=${flags.scene}: no such scene`);
+  // ?scene= may name a scene only the hub has (made in the designer): it is shown when the hub's
+  // scenes arrive, and reported only if the hub does not have it either.
+  let urlScene = flags.scene && !sceneOps.select(flags.scene) ? flags.scene : null;
   if (flags.viewingError) diagnosticsActions(diagnostics).error('url', flags.viewingError);
   if (flags.gridError) {
     // Shown in diagnostics and the console: an installer setting up a wall looks at either.
@@ -82,6 +84,8 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
       if (!display) return;
       sceneOps.merge(good);
       for (const e of errors) sceneOps.error(e);
+      if (urlScene && !sceneOps.select(urlScene)) sceneOps.error(`?scene=${urlScene}: no such scene`);
+      urlScene = null;
     },
   });
 
