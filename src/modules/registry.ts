@@ -3,6 +3,7 @@ import { environmentModule } from './environment/index.ts';
 import { eventsModule } from './events/index.ts';
 import { govModule } from './gov/index.ts';
 import { healthModule } from './health/index.ts';
+import { kitModule } from './kit/index.ts';
 import { overviewModule } from './overview/index.ts';
 import { povertyModule } from './poverty/index.ts';
 import { trafficModule } from './traffic/index.ts';
@@ -20,6 +21,7 @@ export const MODULES: ModuleDefinition[] = [
   govModule,
   cityModule,
   eventsModule,
+  kitModule,
 ];
 
 export const LAYER_KINDS: ReadonlyMap<string, LayerKind> = new Map(MODULES.flatMap((m) => m.layers.map((l) => [l.kind, l])));
