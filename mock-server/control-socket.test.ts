@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Hub } from './server.ts';
+import { EnrolAnswerSchema } from '../src/hub/enrolment.ts';
 import { enrolDisplay, openSocket, postJson, startQuietHub, waitFor } from './control-test-kit.ts';
 import { API_PREFIX, ErrorBodySchema, LIVE_NAMESPACE } from '../src/hub/contract.ts';
 import {
@@ -392,5 +393,38 @@ describe('operator tokens that expire while connected', () => {
     } finally {
       await shortHub.close();
     }
+  }, 60_000);
+});
+
+// Demo mode enrols this machine's screens at once, but never takes a slot from a display that is
+// on screen: two tabs naming one slot would otherwise take it from each other in turn for ever.
+const ask = async (display: string) => EnrolAnswerSchema.parse((await postJson(hub.url, '/enrol', { hint: { wall: 'main', display, grid: null } })).body);
+
+describe('demo enrolment of a slot', () => {
+  it('is at once while the slot is free or its display is off screen, and waits for an operator while it is on screen', async () => {
+    const first = await enrolDisplay(hub.url, 'main', 'lobby');
+    // Enrolled but not connected: a second screen may take the slot (the first is revoked).
+    const second = await enrolDisplay(hub.url, 'main', 'lobby');
+    expect(second.device).not.toBe(first.device);
+
+    const socket = await openSocket(hub.url, { role: 'display', wall: 'main', display: 'lobby', token: second.token }, sockets);
+    await waitFor(() => socket.connected, 'the display on screen');
+    let third = await ask('lobby');
+    // Presence is recorded just after the connection: ask until the hub holds it.
+    for (let i = 0; i < 50 && third.status === 'approved'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      third = await ask('lobby');
+    }
+    expect(third.status).toBe('pending');
+    // The display on screen kept its slot: its token still signs it in.
+    expect((await postJson(hub.url, '/auth/display', { credential: second.credential })).status).toBe(200);
+
+    socket.close();
+    let fourth = await ask('lobby');
+    for (let i = 0; i < 50 && fourth.status !== 'approved'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      fourth = await ask('lobby');
+    }
+    expect(fourth.status).toBe('approved');
   }, 60_000);
 });

@@ -20,14 +20,20 @@ import {
 } from '../src/hub/contract.ts';
 import { OVERVIEW_TOPIC } from '../src/hub/topics/overview.ts';
 import { loadDistricts } from './geo.ts';
-import { loadScenes } from './scenes.ts';
 import { FAULT_NOT_AN_ENVELOPE, startTopicEngine, topicRoom } from './topic-engine.ts';
 import { generateBuildings } from './city/buildings-gen.ts';
 import { encodeBuildings } from '../src/hub/buildings.ts';
 import { overviewSimModule } from './sim/overview-sim.ts';
 import { SIM_MODULES } from './sim/index.ts';
 import { bbox } from '@turf/bbox';
-import { DEFAULT_OPERATOR_PASSWORD, checkOperatorPassword, defaultControlOptions, type ControlOptions } from './control/config.ts';
+import {
+  DEFAULT_DESIGNER_PASSWORD,
+  DEFAULT_OPERATOR_PASSWORD,
+  checkDesignerPassword,
+  checkOperatorPassword,
+  defaultControlOptions,
+  type ControlOptions,
+} from './control/config.ts';
 import { authRoutes } from './control/auth-routes.ts';
 import { createTokenService } from './control/auth.ts';
 import { createControl, type SocketIdentity } from './control/control-socket.ts';
@@ -37,6 +43,12 @@ import { enrolRoutes } from './control/enrol-routes.ts';
 import { pendingEnrolments } from './control/pending.ts';
 import { refusalLog } from './control/refusal-log.ts';
 import { openHubSql } from './events/store/open-store.ts';
+import { CONTROL_EVENTS } from '../src/hub/control.ts';
+import { sceneStore } from './scenes/scene-store.ts';
+import { seedScenes } from './scenes/seed.ts';
+import { publishedScenes } from './scenes/published-scenes.ts';
+import { designerBodies } from './scenes/designer-bodies.ts';
+import { sceneRoutes } from './scenes/routes.ts';
 import { hubMetrics } from './metrics.ts';
 import { startEvents } from './events/service.ts';
 import { hubEdges } from './edges.ts';
@@ -56,11 +68,11 @@ export interface HubOptions {
   allowedHosts?: string[];
   /** `log(msg)` or `log(msg, fields)`: JSON lines in main.ts (mock-server/log.ts). */
   log: HubLog;
-  /** Where the scene files are (default: the repository's scenes/). */
+  /** Where the scene files that seed an empty store are (default: the repository's scenes/). */
   scenesDir?: string;
   /** Simulator sizes and settings (HUB_TRAFFIC_VEHICLES, …); defaults to process.env. */
   env?: Record<string, string | undefined>;
-  /** One-screen control: operator credential, token secret and lifetimes, ack timeout, REDIS_URL. */
+  /** One-screen control: operator and designer credentials, token secret and lifetimes, ack timeout, REDIS_URL. */
   control?: Partial<ControlOptions>;
 }
 
@@ -77,7 +89,6 @@ function errorBody(error: string, message: string): ErrorBody {
 export async function startHub(options: HubOptions) {
   const started = Date.now();
   const districts = loadDistricts();
-  const scenes = loadScenes(options.scenesDir, options.log);
 
   const env = options.env ?? process.env;
   const buildings = Buffer.from(encodeBuildings(generateBuildings(districts, Number(env.HUB_BUILDINGS ?? 60_000), options.seed)));
@@ -97,26 +108,34 @@ export async function startHub(options: HubOptions) {
   app.use(cors(corsOptions));
   // Sources post up to 5,000 readings at once (events/routes.ts); every other body is small.
   app.use(`${API_PREFIX}/readings`, express.json({ limit: '2mb' }));
+  // Designers save whole scene files (SCENE_LIMITS.maxFileBytes); `tokens` is made below, before any request.
+  app.use(`${API_PREFIX}/designer`, ...designerBodies({ verify: (token) => tokens.verify(token) }));
   app.use(express.json({ limit: '64kb' }));
 
   const control = { ...defaultControlOptions(), ...options.control };
-  // Outside demo mode the default password stops the hub here, asking for one.
+  // Outside demo mode a default password stops the hub here, asking for one.
   checkOperatorPassword(control);
+  checkDesignerPassword(control);
+  const shown = (password: string, fallback: string) => (password === fallback ? fallback : '(set)');
   if (control.demo)
     options.log(
-      `DEMO MODE: displays on this machine (loopback) are enrolled without approval; operator sign-in "${control.operatorUser}" / "${control.operatorPassword === DEFAULT_OPERATOR_PASSWORD ? DEFAULT_OPERATOR_PASSWORD : '(set)'}"`,
+      `DEMO MODE: displays on this machine (loopback) are enrolled without approval; operator sign-in "${control.operatorUser}" / "${shown(control.operatorPassword, DEFAULT_OPERATOR_PASSWORD)}", designer "${control.designerUser}" / "${shown(control.designerPassword, DEFAULT_DESIGNER_PASSWORD)}"`,
     );
-  // The hub's database: events, alerts, rules, the audit log, enrolled displays and revoked tokens.
+  // The hub's database: events, alerts, rules, the audit log, enrolled displays, revoked tokens, scenes.
   // PGlite in HUB_DATA_DIR (in memory when unset), or the PostgreSQL server of DATABASE_URL.
   const sql = await openHubSql({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.HUB_DATA_DIR || 'memory://', log: options.log });
   const backend = await controlBackend(control, options.log, sql);
   const registry = deviceRegistry(sql);
+  // Scenes live in the database too; the files seed it on the first start (mock-server/scenes/).
+  const sceneData = sceneStore(sql);
+  await seedScenes(sql, { dir: options.scenesDir, log: options.log });
   // Walls exist from configuration, from enrolments and from operators; never because a display asked.
   for (const wall of new Set([...control.walls, ...(await registry.walls())])) await backend.store.create(wall);
   const tokens = createTokenService({
     secret: control.tokenSecret,
     operatorTtlS: control.operatorTokenTtlS,
     displayTtlS: control.displayTokenTtlS,
+    designerTtlS: control.designerTokenTtlS,
     revocations: backend.revocations,
   });
   const refusals = refusalLog(options.log);
@@ -159,12 +178,13 @@ export async function startHub(options: HubOptions) {
     res.setHeader('cache-control', 'public, max-age=3600');
     res.end(buildings);
   });
+  // The published version of every published scene (a draft is the designers' business).
   app.get(`${API_PREFIX}/scenes`, (_req, res) => {
-    const body: ScenesResponse = { contractVersion: CONTRACT_VERSION, scenes };
+    const body: ScenesResponse = { contractVersion: CONTRACT_VERSION, scenes: scenes.list() };
     res.json(body);
   });
   app.get(`${API_PREFIX}/scenes/:id`, (req, res) => {
-    const scene = scenes.find((s) => s.id === req.params.id);
+    const scene = scenes.scenes.get(req.params.id);
     if (!scene) return void res.status(404).json(errorBody('not-found', `no scene "${req.params.id}"`));
     res.json(scene);
   });
@@ -191,6 +211,13 @@ export async function startHub(options: HubOptions) {
     ...(backend.adapter ? { adapter: backend.adapter } : {}),
   });
   const live = io.of(LIVE_NAMESPACE);
+  // What walls are served and commands are checked against, current in every hub process.
+  const scenes = await publishedScenes({
+    sql,
+    store: sceneData,
+    announce: (message, everywhere) => (everywhere ? live : live.local).emit(CONTROL_EVENTS.scenePublished, message),
+    log: options.log,
+  });
   const [west, south, east, north] = bbox(districts);
   const wallControl = createControl({
     live,
@@ -198,7 +225,7 @@ export async function startHub(options: HubOptions) {
     tokens,
     // Points a command may name: the city, with half a degree around it.
     world: {
-      scenes: new Map(scenes.map((s) => [s.id, s])),
+      scenes: scenes.scenes,
       districtCodes: new Set(districts.features.map((f) => f.properties.code)),
       bounds: [west - 0.5, south - 0.5, east + 0.5, north + 0.5],
     },
@@ -208,14 +235,15 @@ export async function startHub(options: HubOptions) {
     limits: backend.limits,
     devices: registry,
   });
-  // Displays and operators both show a token in the handshake; see control/control-socket.ts.
+  // Displays, operators and designers all show a token in the handshake; see control/control-socket.ts.
   live.use(wallControl.middleware);
   live.on('connection', (socket) => {
     const identity = socket.data.identity as SocketIdentity;
     wallControl.onConnection(socket);
     if (!socket.recovered)
-      options.log(identity.role === 'display' ? `display ${identity.wall}/${identity.display} connected` : `operator ${identity.user} connected`);
-    // A display names the topics its scene uses; it joins exactly those rooms.
+      options.log(identity.role === 'display' ? `display ${identity.wall}/${identity.display} connected` : `${identity.role} ${identity.user} connected`);
+    // A display (or a designer's preview) names the topics its scene uses; it joins exactly those
+    // rooms. Any signed-in socket may: topics are what every wall shows anyway.
     socket.on(LIVE_EVENTS.subscribe, (request: unknown, ack?: (a: SubscribeAck) => void) => {
       const parsed = SubscribeRequestSchema.safeParse(request);
       if (!parsed.success) return ack?.({ ok: false, topics: [], unknown: [] });
@@ -248,6 +276,7 @@ export async function startHub(options: HubOptions) {
     log: options.log,
   });
   app.use(API_PREFIX, events.router);
+  app.use(API_PREFIX, sceneRoutes({ store: sceneData, published: scenes, tokens, walls: backend.store, log: options.log }));
 
   if (options.faults) {
     app.post(`${API_PREFIX}/sim/faults`, (req, res) => {
@@ -300,6 +329,7 @@ export async function startHub(options: HubOptions) {
       refusals.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await backend.close();
+      await scenes.close();
       // Last: the events service closes the hub's database, which the control plane used until now.
       await events.close();
     },

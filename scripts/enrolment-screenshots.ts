@@ -9,7 +9,7 @@ const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
 setup();
 const PASSWORD = 'screenshots-password';
-const h = harness({ hubEnv: { HUB_DEMO: '0', HUB_OPERATOR_PASSWORD: PASSWORD } });
+const h = harness({ hubEnv: { HUB_DEMO: '0', HUB_OPERATOR_PASSWORD: PASSWORD, HUB_DESIGNER_PASSWORD: `${PASSWORD}-designer` } });
 try {
   await h.start();
   const screens = [

@@ -167,7 +167,7 @@ describe('npm run hub:check against a hub not in demo mode', () => {
     hub = await startQuietHub({
       corsOrigins: [ORIGIN],
       env: { ...TEST_SIZES, HUB_EVENTS_RATE: '0', HUB_DATA_DIR: 'memory://' },
-      control: { demo: false, operatorPassword: PASSWORD },
+      control: { demo: false, operatorPassword: PASSWORD, designerPassword: `${PASSWORD}-designer` },
     });
     const res = await fetch(`${hub.url}${API_PREFIX}/auth/operator`, {
       method: 'POST',

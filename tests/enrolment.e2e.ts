@@ -7,7 +7,7 @@ import { waitForTwin } from './browser.ts';
 import { useHarness } from './harness.ts';
 
 const PASSWORD = 'enrolment-e2e-password';
-const h = useHarness({ hubEnv: { HUB_DEMO: '0', HUB_OPERATOR_PASSWORD: PASSWORD } });
+const h = useHarness({ hubEnv: { HUB_DEMO: '0', HUB_OPERATOR_PASSWORD: PASSWORD, HUB_DESIGNER_PASSWORD: `${PASSWORD}-designer` } });
 let wall: Page;
 let wallErrors: string[];
 let consolePage: Page;

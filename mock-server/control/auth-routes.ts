@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { OperatorLoginSchema } from '../../src/hub/control.ts';
 import type { ErrorBody } from '../../src/hub/contract.ts';
 import { describeIssue } from '../../src/hub/schema-kit.ts';
@@ -12,7 +12,7 @@ const errorBody = (error: string, message: string): ErrorBody => ({ error, messa
 
 export interface AuthDeps {
   tokens: TokenService;
-  options: Pick<ControlOptions, 'operatorUser' | 'operatorPassword'>;
+  options: Pick<ControlOptions, 'operatorUser' | 'operatorPassword' | 'designerUser' | 'designerPassword'>;
   limits: Pick<ControlLimits, 'operatorLogins' | 'accountBackoff'>;
   /** Disconnects every socket of a token (its jti), on every hub process. */
   cutOff(jti: string): void;
@@ -20,38 +20,49 @@ export interface AuthDeps {
   refusals: RefusalLog;
 }
 
+type Person = 'operator' | 'designer';
+
 /**
- * POST /auth/operator and /auth/revoke (mounted under API_PREFIX). A sign-in counts against its
- * client address (a fixed window) and, when it fails, against the account it names (exponential
- * back-off, capped: a guesser elsewhere slows the real operator by a minute at most). Every attempt
- * is logged with its outcome; refusals while limited are logged once per window.
+ * POST /auth/operator, /auth/designer and /auth/revoke (mounted under API_PREFIX). A sign-in counts
+ * against its client address (a fixed window, one count for both accounts, so alternating them wins
+ * a guesser nothing) and, when it fails, against the account it names (exponential back-off,
+ * capped: a guesser elsewhere slows the real person by a minute at most). Every attempt is logged
+ * with its outcome; refusals while limited are logged once per window.
  */
 export function authRoutes(deps: AuthDeps): Router {
   const { tokens, options, limits, log } = deps;
   const router = Router();
+  const accounts = {
+    operator: { user: options.operatorUser, password: options.operatorPassword, issue: tokens.issueOperator },
+    designer: { user: options.designerUser, password: options.designerPassword, issue: tokens.issueDesigner },
+  } satisfies Record<Person, unknown>;
 
-  router.post('/auth/operator', async (req, res) => {
+  const signIn = (role: Person) => async (req: Request, res: Response) => {
+    const account = accounts[role];
     const address = clientAddress(req);
     const limit = await limits.operatorLogins.hit(address);
     if (!limit.ok) return tooMany(res, limit.retryAfterS, 'too many sign-in attempts from this address: wait a minute', deps.refusals, `sign-in ${address}`);
     const parsed = OperatorLoginSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
-    const account = parsed.data.user.toLowerCase();
-    const wait = await limits.accountBackoff.wait(account);
-    if (wait > 0)
-      return tooMany(res, wait, `too many failed sign-ins for this account: wait ${wait} s`, deps.refusals, `sign-in account ${account}`);
+    // Operator keys predate the designer's (they are kept as they were, in Redis too).
+    const key = role === 'operator' ? parsed.data.user.toLowerCase() : `${role}:${parsed.data.user.toLowerCase()}`;
+    const wait = await limits.accountBackoff.wait(key);
+    if (wait > 0) return tooMany(res, wait, `too many failed sign-ins for this account: wait ${wait} s`, deps.refusals, `sign-in account ${key}`);
     // Both compared every time, so the answer's timing does not tell which one was wrong.
-    const userOk = sameSecret(parsed.data.user, options.operatorUser);
-    const passwordOk = sameSecret(parsed.data.password, options.operatorPassword);
+    const userOk = sameSecret(parsed.data.user, account.user);
+    const passwordOk = sameSecret(parsed.data.password, account.password);
     if (!(userOk && passwordOk)) {
-      const backoffS = await limits.accountBackoff.failed(account);
-      log(`operator sign-in failed for "${parsed.data.user}" from ${address}`, { event: 'sign-in', user: parsed.data.user, address, outcome: 'failed', backoffS });
+      const backoffS = await limits.accountBackoff.failed(key);
+      log(`${role} sign-in failed for "${parsed.data.user}" from ${address}`, { event: 'sign-in', role, user: parsed.data.user, address, outcome: 'failed', backoffS });
       return void res.status(401).json(errorBody('unauthorised', 'wrong user or password'));
     }
-    await limits.accountBackoff.succeeded(account);
-    log(`operator ${parsed.data.user} signed in from ${address}`, { event: 'sign-in', user: parsed.data.user, address, outcome: 'ok' });
-    noStore(res).json(await tokens.issueOperator(parsed.data.user));
-  });
+    await limits.accountBackoff.succeeded(key);
+    log(`${role} ${parsed.data.user} signed in from ${address}`, { event: 'sign-in', role, user: parsed.data.user, address, outcome: 'ok' });
+    noStore(res).json(await account.issue(parsed.data.user));
+  };
+
+  router.post('/auth/operator', signIn('operator'));
+  router.post('/auth/designer', signIn('designer'));
 
   router.post('/auth/revoke', async (req, res) => {
     const match = /^Bearer (\S{16,2000})$/.exec(req.get('authorization') ?? '');

@@ -28,6 +28,19 @@ describe('tokens', () => {
     expect(decodeJwt((await tokens.issueOperator('alice')).token).jti).not.toBe(claims.jti);
   });
 
+  it('issues designer tokens with their own lifetime (the operator\'s unless set), revocable like the others', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const tokens = createTokenService({ secret: SECRET, operatorTtlS: 3600, displayTtlS: 86_400, designerTtlS: 7200, revocations: memoryRevocations(() => clock.t), now: () => clock.t });
+    const designer = await tokens.issueDesigner('studio');
+    expect(designer).toMatchObject({ role: 'designer', expiresAt: clock.t + 7200_000 });
+    expect(await tokens.verify(designer.token)).toMatchObject({ ok: true, claims: { role: 'designer', sub: 'studio' } });
+    expect((await service(clock).issueDesigner('studio')).expiresAt).toBe(clock.t + 3600_000);
+    // A hub whose designers get an hour refuses a token living longer, whoever signed it with the key.
+    expect(await service(clock).verify(designer.token)).toMatchObject({ ok: false, message: 'token lifetime out of bounds' });
+    await tokens.revoke(designer.token);
+    expect(await tokens.verify(designer.token)).toMatchObject({ ok: false, message: 'token revoked' });
+  });
+
   it('an expired token says so; a forged or mangled one is unauthorised', async () => {
     const clock = { t: 1_800_000_000_000 };
     const tokens = service(clock);

@@ -2,11 +2,11 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { TokenResponse } from '../../src/hub/control.ts';
 
-export type Role = 'operator' | 'display';
+export type Role = 'operator' | 'display' | 'designer';
 
 export interface TokenClaims {
   role: Role;
-  /** The operator's user name, or `<wall>/<display>`. */
+  /** The operator's or designer's user name, or `<wall>/<display>`. */
   sub: string;
   wall?: string;
   display?: string;
@@ -72,6 +72,8 @@ export interface TokenServiceOptions {
   secret: string;
   operatorTtlS: number;
   displayTtlS: number;
+  /** Default: the operator's (both are people at a screen). */
+  designerTtlS?: number;
   revocations: RevocationList;
   now?: () => number;
 }
@@ -80,7 +82,12 @@ export function createTokenService(options: TokenServiceOptions) {
   const key = new TextEncoder().encode(options.secret);
   const now = options.now ?? Date.now;
 
-  const ttlS = (role: Role) => Math.round(role === 'operator' ? options.operatorTtlS : options.displayTtlS);
+  const ttls: Record<Role, number> = {
+    operator: options.operatorTtlS,
+    display: options.displayTtlS,
+    designer: options.designerTtlS ?? options.operatorTtlS,
+  };
+  const ttlS = (role: Role) => Math.round(ttls[role]);
 
   async function issue(role: Role, sub: string, extra: { wall?: string; display?: string; dev?: string } = {}): Promise<TokenResponse> {
     const iat = Math.floor(now() / 1000);
@@ -106,7 +113,7 @@ export function createTokenService(options: TokenServiceOptions) {
       return { ok: false, error: 'unauthorised', message: 'invalid token' };
     }
     const { role, sub, jti, exp, iat, wall, display, dev } = payload;
-    if ((role !== 'operator' && role !== 'display') || typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof iat !== 'number')
+    if ((role !== 'operator' && role !== 'display' && role !== 'designer') || typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof iat !== 'number')
       return { ok: false, error: 'unauthorised', message: 'token lacks its claims' };
     // Even a correctly signed token (a leaked key, a hub with other settings) lives no longer than this hub issues.
     if (iat > now() / 1000 + MAX_SKEW_S || exp - iat > ttlS(role) + MAX_SKEW_S)
@@ -137,6 +144,7 @@ export function createTokenService(options: TokenServiceOptions) {
 
   return {
     issueOperator: (user: string) => issue('operator', user),
+    issueDesigner: (user: string) => issue('designer', user),
     issueDisplay: (device: { id: string; wall: string; display: string }) =>
       issue('display', `${device.wall}/${device.display}`, { wall: device.wall, display: device.display, dev: device.id }),
     verify,

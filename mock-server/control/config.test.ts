@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOperatorPassword, controlOptionsFromEnv } from './config.ts';
+import { checkDesignerPassword, checkOperatorPassword, controlOptionsFromEnv } from './config.ts';
 
 describe('control configuration from the environment', () => {
   it('defaults: operator/onescreen, 8 h and 24 h tokens, a random secret per process', () => {
@@ -40,5 +40,15 @@ describe('control configuration from the environment', () => {
     expect(() => checkOperatorPassword(controlOptionsFromEnv({}))).toThrow(/set HUB_OPERATOR_PASSWORD/);
     expect(() => checkOperatorPassword(controlOptionsFromEnv({ HUB_DEMO: '1' }))).not.toThrow();
     expect(() => checkOperatorPassword(controlOptionsFromEnv({ HUB_OPERATOR_PASSWORD: 'a-real-one' }))).not.toThrow();
+  });
+
+  it('the designer account: designer/onescreen by default, 8 h tokens; its default password stops a hub outside demo mode too', () => {
+    expect(controlOptionsFromEnv({})).toMatchObject({ designerUser: 'designer', designerPassword: 'onescreen', designerTokenTtlS: 28_800 });
+    const o = controlOptionsFromEnv({ HUB_DESIGNER_USER: 'studio', HUB_DESIGNER_PASSWORD: 'pw2', HUB_DESIGNER_TOKEN_TTL_S: '90' });
+    expect(o).toMatchObject({ designerUser: 'studio', designerPassword: 'pw2', designerTokenTtlS: 90 });
+    expect(() => controlOptionsFromEnv({ HUB_DESIGNER_TOKEN_TTL_S: '0' })).toThrow(/HUB_DESIGNER_TOKEN_TTL_S/);
+    expect(() => checkDesignerPassword(controlOptionsFromEnv({ HUB_OPERATOR_PASSWORD: 'a-real-one' }))).toThrow(/set HUB_DESIGNER_PASSWORD/);
+    expect(() => checkDesignerPassword(controlOptionsFromEnv({ HUB_DEMO: '1' }))).not.toThrow();
+    expect(() => checkDesignerPassword(controlOptionsFromEnv({ HUB_DESIGNER_PASSWORD: 'another-real-one' }))).not.toThrow();
   });
 });

@@ -43,7 +43,9 @@ interface Common {
 /** What the handshake leaves on socket.data (kept across connection-state recovery). */
 export type SocketIdentity =
   | (Common & { role: 'display'; wall: string; display: string; dev: string; grid?: DisplayHandshake['grid'] })
-  | (Common & { role: 'operator'; user: string });
+  | (Common & { role: 'operator'; user: string })
+  /** A scene designer's preview: topics only; no wall, no wall state, no commands. */
+  | (Common & { role: 'designer'; user: string });
 
 export interface ControlDeps {
   live: Namespace;
@@ -147,7 +149,7 @@ export function createControl(deps: ControlDeps) {
     const verified = await tokens.verify(hs.token);
     if (!verified.ok) return `${verified.error}: ${verified.message}`;
     const claims = verified.claims;
-    if (claims.role !== hs.role) return `unauthorised: a ${claims.role} token cannot connect as ${hs.role}`;
+    if (claims.role !== hs.role) return `unauthorised: ${claims.role === 'operator' ? 'an' : 'a'} ${claims.role} token cannot connect as ${hs.role}`;
     if (byToken.get(claims.jti) >= deps.options.maxSocketsPerToken) return `rate-limited: ${deps.options.maxSocketsPerToken} sockets are open with this token`;
     const common = { token: hs.token, jti: claims.jti, address };
     if (hs.role === 'display') {
@@ -156,14 +158,14 @@ export function createControl(deps: ControlDeps) {
       if (!(await store.exists(hs.wall))) return `unknown-wall: no wall "${hs.wall}" on this hub: an operator makes walls`;
       socket.data.identity = { ...common, role: 'display', wall: hs.wall, display: hs.display, dev: claims.dev, grid: hs.grid } satisfies SocketIdentity;
     } else {
-      socket.data.identity = { ...common, role: 'operator', user: claims.sub } satisfies SocketIdentity;
+      socket.data.identity = { ...common, role: hs.role, user: claims.sub } satisfies SocketIdentity;
     }
     return null;
   }
 
   async function handleCommand(identity: SocketIdentity, raw: unknown): Promise<CommandReceipt> {
-    // Displays are receive-only, whatever they send.
-    if (identity.role !== 'operator') return refuse('unauthorised', 'displays cannot send commands');
+    // Displays are receive-only and designers publish scenes, whatever they send.
+    if (identity.role !== 'operator') return refuse('unauthorised', `${identity.role}s cannot send commands`);
     // The token is checked on every command: it may have expired or been revoked since connect.
     const verified = await tokens.verify(identity.token);
     if (!verified.ok) return refuse(verified.error, verified.message);
@@ -265,7 +267,7 @@ export function createControl(deps: ControlDeps) {
       handleCommand(identity, raw)
         .then((receipt) => {
           if (!receipt.ok) {
-            const who = identity.role === 'operator' ? `operator ${identity.user}` : `display ${identity.wall}/${identity.display}`;
+            const who = identity.role === 'display' ? `display ${identity.wall}/${identity.display}` : `${identity.role} ${identity.user}`;
             refusals.note(`command ${who} ${receipt.error}`, `control: command from ${who} refused (${receipt.error}): ${receipt.message}`, {
               event: 'command-refused',
               address: identity.address,
@@ -286,6 +288,8 @@ export function createControl(deps: ControlDeps) {
         .catch(failed('walls update'));
       return;
     }
+    // Counted, cut off with its token, refused every command above: it only subscribes to topics (server.ts).
+    if (identity.role === 'designer') return;
 
     const now = Date.now();
     const previous = local.get(socket.id)?.presence;

@@ -66,8 +66,12 @@ export function enrolRoutes(deps: EnrolDeps): Router {
     const parsed = EnrolRequestSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(errorBody('bad-request', describeIssue(parsed.error)));
     noStore(res);
-    // Demo mode approves this machine's own screens at once (a benchmark enrols a hundred).
-    if (deps.demo && isLoopback(req)) {
+    // Demo mode approves this machine's own screens at once (a benchmark enrols a hundred), unless
+    // the slot's display is on screen now: two tabs naming one slot would otherwise take it from
+    // each other in turn for ever. The second waits for an operator, like any screen.
+    const hint = parsed.data.hint;
+    const held = deps.demo && isLoopback(req) && (await store.displays(hint.wall)).some((p) => p.display === hint.display);
+    if (deps.demo && isLoopback(req) && !held) {
       const done = await enrol(parsed.data.hint, DEMO_ENROLLER);
       return done ? void res.json(approved(done)) : noRoom(res);
     }

@@ -1,4 +1,4 @@
-// Small pieces every control route needs: who is asking (address, operator) and how to refuse.
+// Small pieces every control route needs: who is asking (address, operator, designer) and how to refuse.
 import type { Request, Response } from 'express';
 import type { ErrorBody } from '../../src/hub/contract.ts';
 import type { TokenClaims, TokenService } from './auth.ts';
@@ -25,12 +25,21 @@ export function tooMany(res: Response, retryAfterS: number, message: string, ref
   res.status(429).set('retry-after', String(retryAfterS)).json(errorBody('rate-limited', message));
 }
 
-/** The operator behind `Authorization: Bearer <token>`, or null after answering 401/403. */
-export async function operatorOf(req: Request, res: Response, tokens: TokenService): Promise<TokenClaims | null> {
+/**
+ * The holder of a `role` token behind `Authorization: Bearer <token>`, or null after answering 401
+ * (no token, a bad, expired or revoked one) or 403 (a token of another role: roles are per token).
+ */
+async function bearerOf(req: Request, res: Response, tokens: TokenService, role: 'operator' | 'designer'): Promise<TokenClaims | null> {
   const match = /^Bearer (\S{16,2000})$/.exec(req.get('authorization') ?? '');
-  if (!match) return void res.status(401).json(errorBody('unauthorised', 'sign in: send "Authorization: Bearer <operator token>"')), null;
+  if (!match) return void res.status(401).json(errorBody('unauthorised', `sign in: send "Authorization: Bearer <${role} token>"`)), null;
   const verified = await tokens.verify(match[1]);
   if (!verified.ok) return void res.status(401).json(errorBody(verified.error, verified.message)), null;
-  if (verified.claims.role !== 'operator') return void res.status(403).json(errorBody('forbidden', 'operators only')), null;
+  if (verified.claims.role !== role) return void res.status(403).json(errorBody('forbidden', `${role}s only`)), null;
   return verified.claims;
 }
+
+/** The operator behind `Authorization: Bearer <token>`, or null after answering 401/403. */
+export const operatorOf = (req: Request, res: Response, tokens: TokenService) => bearerOf(req, res, tokens, 'operator');
+
+/** The scene designer behind `Authorization: Bearer <token>`, or null after answering 401/403. */
+export const designerOf = (req: Request, res: Response, tokens: TokenService) => bearerOf(req, res, tokens, 'designer');

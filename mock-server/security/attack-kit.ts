@@ -21,7 +21,7 @@ export async function attackedHub(control: Partial<ControlOptions> = {}, env: Re
     log: (msg, fields) => void lines.push({ msg, ...(fields ? { fields } : {}) }),
     env: { HUB_EVENTS_RATE: '0', ...env },
     // Sign-ins per address are tested in rate-limit.test.ts and redis-scaleout.test.ts; here the suite signs in often.
-    control: { operatorPassword: PASSWORD, walls: ['main'], loginAttemptsPerMinute: 200, ...control },
+    control: { operatorPassword: PASSWORD, designerPassword: `${PASSWORD}-designer`, walls: ['main'], loginAttemptsPerMinute: 200, ...control },
   });
   const sockets: Socket[] = [];
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) => postJson(hub.url, path, body, headers);
