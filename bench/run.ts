@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   soak: () => import('./soak.ts'),
   rules: () => import('./rules.ts'),
   events: () => import('./events.ts'),
+  'designer-edit': () => import('./designer-edit.ts'),
 };
 /** Benchmarks that run in Node alone: they need no production build. */
 const NODE_ONLY = new Set(['rules', 'events']);

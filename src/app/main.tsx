@@ -20,6 +20,16 @@ async function boot() {
     );
     return;
   }
+  if (path === '/designer') {
+    // The scene designer is a chunk of its own too: walls and consoles never load the editor.
+    const [config, { DesignerApp }] = await Promise.all([loadRuntimeConfig(), import('../designer/DesignerApp.tsx')]);
+    root.render(
+      <StrictMode>
+        <DesignerApp hubUrl={config.hubUrl} />
+      </StrictMode>,
+    );
+    return;
+  }
   if (path !== '/' && path !== '/wall') {
     root.render(
       <main className="not-found">

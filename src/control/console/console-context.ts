@@ -47,17 +47,26 @@ export const ConsoleContext = consoleContext.Context;
 export const useConsole = consoleContext.useValue;
 export const useConsoleState = consoleContext.useSlice;
 
+/** What sessionAuth needs of a screen with a signed-in session (the console, the scene designer). */
+export interface SessionHolder<S extends { session: { token: string } | null; signInMessage: string | null }> {
+  store: StoreApi<S>;
+  client: { signOut(): unknown };
+}
+
 /**
  * A REST client's link to the signed-in session: that session's token, and when the hub no longer
  * takes it (expired, revoked), back to sign-in, saying why. Once only: a later 401 finds no session.
  */
-export function sessionAuth({ store, client }: ConsoleRuntime): Pick<HubRestOptions, 'token' | 'onUnauthorised'> {
+export function sessionAuth<S extends { session: { token: string } | null; signInMessage: string | null }>({
+  store,
+  client,
+}: SessionHolder<S>): Pick<HubRestOptions, 'token' | 'onUnauthorised'> {
   return {
     token: () => store.getState().session?.token ?? null,
     onUnauthorised: () => {
       if (!store.getState().session) return;
       void client.signOut();
-      store.setState({ signInMessage: '登录已失效，请重新登录 Session no longer valid: sign in again' });
+      store.setState({ signInMessage: '登录已失效，请重新登录 Session no longer valid: sign in again' } as Partial<S>);
     },
   };
 }

@@ -33,6 +33,11 @@ export interface HubError {
   code?: string;
   /** For the operator: Chinese with English, the hub's message last. */
   message: string;
+  /**
+   * A refusal's JSON body as it came, unchecked: for a caller whose refusal carries more than
+   * ErrorBody (the scene designer's save conflict), which validates it with its own schema.
+   */
+  body?: unknown;
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: HubError };
 export type Failure = { ok: false; error: HubError };
@@ -93,7 +98,7 @@ export interface HubRestOptions {
 }
 
 export interface HubRequest {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   accept?: string;
 }
@@ -132,6 +137,7 @@ export class HubRest {
     if (!res.ok) {
       const body: unknown = await res.json().catch(() => undefined);
       const failed = errorOfResponse(res.status, body);
+      if (body !== undefined) failed.error.body = body;
       if (failed.error.kind === 'unauthorised') this.options.onUnauthorised?.(failed.error);
       const words = this.options.refusalWords?.[failed.error.kind];
       if (words) failed.error.message = words + failed.error.message.slice(KIND_WORDS[failed.error.kind].length);
@@ -150,7 +156,10 @@ export class HubRest {
     let body: unknown;
     try {
       body = await res.data.json();
-    } catch {
+    } catch (err) {
+      // The timeout also covers reading the body: a slow answer is not a malformed one.
+      const name = (err as Error)?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') return fail('timeout', res.data.status);
       return this.rejected(init.what ?? path, res.data.status, '不是 JSON not JSON');
     }
     const parsed = schema.safeParse(body);
