@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { RuntimeConfig } from './runtime-config.ts';
 import { readFlags, withSlot } from './runtime-config.ts';
-import { createWallRuntime, WallRuntimeContext } from './wall-runtime.ts';
-import { WallScreen } from './WallScreen.tsx';
+import { createWallRuntime } from './wall-runtime.ts';
+import { showWall } from './show-wall.tsx';
 import { DisplayEnrolment, hintFromFlags, notEnrolledReloadDelay, type PairingView, type StoredDevice } from './enrolment/enrol-client.ts';
 import { PairingCard } from './enrolment/PairingCard.tsx';
 
@@ -30,7 +30,7 @@ function pageStorage(name: 'localStorage' | 'sessionStorage'): Pick<Storage, 'ge
 export function bootWall(root: Root, config: RuntimeConfig) {
   const urlFlags = readFlags();
   // The designer's preview is the wall's screen but not a display: it never enrols.
-  if (urlFlags.preview) return void import('./preview/boot-preview.tsx').then((m) => m.bootPreview(root));
+  if (urlFlags.preview) return void import('./preview/boot-preview.ts').then((m) => m.bootPreview(root));
   let started = false;
   let latest: PairingView | null = null;
   const showCard = () => {
@@ -72,14 +72,7 @@ export function bootWall(root: Root, config: RuntimeConfig) {
         setTimeout(() => location.reload(), delay);
       },
     });
-    runtime.hub.start();
-    root.render(
-      <StrictMode>
-        <WallRuntimeContext.Provider value={runtime}>
-          <WallScreen />
-        </WallRuntimeContext.Provider>
-      </StrictMode>,
-    );
+    showWall(root, runtime);
   };
 
   const stored = enrolment.stored();

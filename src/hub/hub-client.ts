@@ -67,7 +67,7 @@ export class HubClient {
     const conn = connectionActions(this.deps.connection);
     this.rest.retry('health', () => this.loadHealth());
     this.rest.retry('districts', () => this.loadDistricts());
-    this.rest.retry('scenes', () => this.loadScenes());
+    this.refetchScenes();
     this.rest.retry('city', () => this.loadBuildings());
     const token = this.deps.token ?? new DisplayToken(this.rest, this.deps.credential, this.deps.onNotEnrolled);
     const socket = connectLive({
@@ -76,8 +76,12 @@ export class HubClient {
       token,
       connection: this.deps.connection,
       onConnect: (recovered) => {
-        // State recovery replays what was missed; when it could not, the picture must be refetched.
-        if (!recovered) this.feed.resync();
+        // State recovery replays what was missed; when it could not, the picture must be refetched,
+        // and the scenes too: a scene published while this wall was away would otherwise be missed.
+        if (!recovered) {
+          this.feed.resync();
+          this.refetchScenes();
+        }
       },
     });
     this.socket = socket;
@@ -123,6 +127,14 @@ export class HubClient {
     }
     this.rest.diag.accepted();
     this.deps.city.setState({ buildings: decoded.buildings });
+  }
+
+  /** One fetch of the scenes at a time, retried until it succeeds (a reconnect during one adds none). */
+  private scenesLoading = false;
+  private refetchScenes() {
+    if (this.scenesLoading) return;
+    this.scenesLoading = true;
+    this.rest.retry('scenes', () => this.loadScenes().then(() => void (this.scenesLoading = false)));
   }
 
   private async loadScenes() {

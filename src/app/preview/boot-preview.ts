@@ -1,11 +1,10 @@
-import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { ToPreview } from '../../core/preview-protocol.ts';
 import { checkScene } from '../../modules/scene-validation.ts';
 import { twinStatus } from '../../twin/twin-status.ts';
 import { readFlags } from '../runtime-config.ts';
-import { createWallRuntime, WallRuntimeContext, type AppRuntime } from '../wall-runtime.ts';
-import { WallScreen } from '../WallScreen.tsx';
+import { createWallRuntime, type AppRuntime } from '../wall-runtime.ts';
+import { showWall } from '../show-wall.tsx';
 import { listenToDesigner, PreviewToken, tellDesigner } from './preview-link.ts';
 
 /**
@@ -32,14 +31,7 @@ export function bootPreview(root: Root) {
   const start = (hubUrl: string, first: string) => {
     token = new PreviewToken(first);
     runtime = createWallRuntime(hubUrl, flags, { preview: token });
-    runtime.hub.start();
-    root.render(
-      <StrictMode>
-        <WallRuntimeContext.Provider value={runtime}>
-          <WallScreen />
-        </WallRuntimeContext.Provider>
-      </StrictMode>,
-    );
+    showWall(root, runtime);
     if (pending !== null) show(pending);
   };
 
