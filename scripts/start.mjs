@@ -81,10 +81,13 @@ run(bin('vite'), [dev ? 'serve' : 'preview', '--host', clientHost, '--port', cli
 
 const operatorUser = process.env.HUB_OPERATOR_USER || 'operator';
 const operatorPassword = process.env.HUB_OPERATOR_PASSWORD ? '(HUB_OPERATOR_PASSWORD)' : 'onescreen';
+const designerUser = process.env.HUB_DESIGNER_USER || 'designer';
+const designerPassword = process.env.HUB_DESIGNER_PASSWORD ? '(HUB_DESIGNER_PASSWORD)' : 'onescreen';
 console.log(`
   OneScreen is starting (simulated city hub, no external services):
     wall     http://${clientHost}:${clientPort}/wall        (diagnostics: /wall?diag=1)
     console  http://${clientHost}:${clientPort}/console     (sign-in ${operatorUser} / ${operatorPassword})
+    designer http://${clientHost}:${clientPort}/designer    (sign-in ${designerUser} / ${designerPassword})
     hub      ${hubUrl}/api/v1/health   (logs JSON lines; HUB_LOG_LEVEL=debug for more)
 ${
   demo

@@ -4,6 +4,7 @@
 // stale save gets the conflict with what they changed, never a silent overwrite.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { waitForTwin } from './browser.ts';
 import { useHarness } from './harness.ts';
 
 const h = useHarness();
@@ -88,12 +89,14 @@ describe('the scene designer', () => {
   it('a wall showing the scene takes its next published version live, without a reload', async () => {
     ({ page: wall, errors: wallErrors } = await h.openPage(`/wall?anim=0&wall=designer&display=0&scene=${SCENE}`));
     await wall.waitForSelector('[data-testid=scene-title]:has-text("夜间值守")', { timeout: 120_000 });
-    await wall.waitForSelector('[data-testid=connection-badge][data-status=live]', { timeout: 120_000 });
+    // A wall that is up (its first frame drawn: on software WebGL, starting up holds its thread).
+    await waitForTwin(wall, 180_000);
+    await wall.waitForSelector('[data-testid=connection-badge][data-status=live]', { timeout: 60_000 });
     await wall.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
     await designer.fill('[data-testid=designer-title]', '夜间值守二');
     await saveAndPublish(designer, 'renamed');
-    await wall.waitForSelector('[data-testid=scene-title]:has-text("夜间值守二")', { timeout: 10_000 });
+    await wall.waitForSelector('[data-testid=scene-title]:has-text("夜间值守二")', { timeout: 30_000 });
     expect(await wall.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(wallErrors).toEqual([]);
   });
