@@ -1,11 +1,10 @@
 // The scene designer with a scene of 100 layers (12 shown) and 12 panels: what one keystroke in a
 // style field costs the main thread, and how soon the live preview shows it. Each keystroke is real
-// (Chromium's keyboard into the generated style form). Three figures, each on one window's clock:
+// (Chromium's keyboard into the generated style form). Two figures, each on one window's clock:
 // the designer's part (keydown to the draft handed to the preview: the edit, its history step, the
-// check of every layer, React's update), the preview's part (the draft checked as a wall checks any
-// scene, into its store), and the draft's arrival to the preview's second painted frame after it,
-// in the preview's own frame times (software WebGL here: frames of a real GPU are far shorter).
-//   npm run bench -- designer-edit          (DESIGNER_KEYS=40 keystrokes)
+// check of every layer, React's update), and the draft's arrival in the preview to its second
+// painted frame after, also counted in the preview's own frame times (software WebGL here).
+//   npm run bench -- designer-edit   (DESIGNER_KEYS=40 keystrokes, DESIGNER_TYPED=heat|rain, DESIGNER_PROFILE=1 prints where the main thread spends an edit)
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { collectPageErrors, launchBrowser } from '../tests/browser.ts';
@@ -105,7 +104,7 @@ export async function run() {
     await frame.evaluate(`(() => {
       window.applies = [];
       window.frames = [];
-      // Capture listeners run before the preview's own, the later one after it: between them, its work.
+      // The draft's arrival, and its second frame from the moment the preview's own listener ran.
       addEventListener('message', (e) => { if (e.data?.type === 'onescreen:scene') window.applies.push({ in: performance.now(), out: NaN, frame: NaN }); }, { capture: true });
       addEventListener('message', (e) => {
         const a = window.applies.at(-1);
@@ -133,13 +132,13 @@ export async function run() {
       }, before, { timeout: 60_000 });
       await page.waitForTimeout(100);
     }
+    if (process.env.DESIGNER_PROFILE === '1') await profileOneEdit(page, input, frame);
     const marks = await page.evaluate(() => (window as unknown as { marks: { key: number; posted: number }[] }).marks.slice(-40));
     const preview = (await frame.evaluate(`(() => ({
       applies: window.applies.slice(-40),
       gaps: window.frames.slice(1).map((t, i) => t - window.frames[i]),
     }))()`)) as { applies: { in: number; out: number; frame: number }[]; gaps: number[] };
     const designerMs = marks.map((m) => m.posted - m.key).filter(Number.isFinite);
-    const applyMs = preview.applies.map((a) => a.out - a.in);
     // From the draft's arrival in the preview to its second frame after applying it (the first
     // may have started before): what "shows within a frame" means, at the preview's own rate.
     const toFrameMs = preview.applies.map((a) => a.frame - a.in);
@@ -153,9 +152,6 @@ export async function run() {
       // (the edit, its history step, the check of all 100 layers, React's update of the editor).
       designerP50ms: round(quantile(designerMs, 0.5)),
       designerP95ms: round(quantile(designerMs, 0.95)),
-      // The preview's share: its check of the draft (as a wall checks any scene) and its store.
-      previewApplyP50ms: round(quantile(applyMs, 0.5)),
-      previewApplyP95ms: round(quantile(applyMs, 0.95)),
       // Arrival to the second painted frame after, against the preview's frame time (software WebGL here).
       previewFrameP50ms: round(frameMs),
       arrivalToFramesP50ms: round(quantile(toFrameMs, 0.5)),
@@ -168,4 +164,28 @@ export async function run() {
     await client.stop();
     await hub.stop();
   }
+}
+
+/** DESIGNER_PROFILE=1: the main thread's self time by function over a few edits, printed (where an edit's time goes). */
+async function profileOneEdit(page: import('playwright-core').Page, input: import('playwright-core').Locator, frame: import('playwright-core').Frame) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 4; i++) {
+    const before = (await frame.evaluate('window.applies.length')) as number;
+    await input.press(i % 2 === 0 ? TYPED.key : 'Backspace');
+    while (!(await frame.evaluate(`window.applies.length > ${before} && !Number.isNaN(window.applies.at(-1).frame)`))) await page.waitForTimeout(50);
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.error('[designer-edit] main-thread self time over 4 edits (ms):');
+  for (const [k, ms] of top) console.error(`  ${ms.toFixed(0).padStart(7)}  ${k}`);
 }

@@ -71,9 +71,12 @@ function overlaps(a: WallPlan['panels'][number], b: WallPlan['panels'][number]) 
   return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 
+/** The slots of scene format 1: four a side, what a 1920×1080 column holds. */
+const FOUR_A_SIDE = PANEL_SLOTS.filter((s) => /-[1-4]$/.test(s));
+
 describe('planWall: columns by content, type sized for the room', () => {
   it('1920×1080 from 5 m: the design scale, every panel shown, none over another', () => {
-    const overview = PANEL_SLOTS.map((slot) => ({ slot, size: PANEL_SIZE.split }));
+    const overview = FOUR_A_SIDE.map((slot) => ({ slot, size: PANEL_SIZE.split }));
     const plan = planWall(1920, 1080, DEFAULT_VIEWING, overview, PANEL_SLOTS);
     expect(plan.layout).toEqual({ scale: 1, width: 1920, height: 1080, wide: false });
     expect(plan.legible).toBe(true);
@@ -129,8 +132,16 @@ describe('planWall: columns by content, type sized for the room', () => {
     expect(plan.setAside).toEqual(['left-2', 'left-3', 'right-1', 'right-2', 'right-3']);
   });
 
+  it('1920×1080 sets the fifth and sixth of a side aside; 32:9 shows all twelve', () => {
+    const twelve = PANEL_SLOTS.map((slot) => ({ slot, size: PANEL_SIZE.split }));
+    expect(planWall(1920, 1080, DEFAULT_VIEWING, twelve, PANEL_SLOTS).setAside).toEqual(['left-5', 'left-6', 'right-5', 'right-6']);
+    const wide = planWall(7680, 2160, DEFAULT_VIEWING, twelve, PANEL_SLOTS);
+    expect(wide.setAside).toEqual([]);
+    expect(new Set(wide.panels.map((p) => p.left)).size).toBe(4);
+  });
+
   it('32:9 keeps two columns a side, the first at the wall edge, and the sides mirror', () => {
-    const eight = PANEL_SLOTS.map((slot) => ({ slot, size: PANEL_SIZE.chart }));
+    const eight = FOUR_A_SIDE.map((slot) => ({ slot, size: PANEL_SIZE.chart }));
     const plan = planWall(7680, 2160, DEFAULT_VIEWING, eight, PANEL_SLOTS);
     expect(plan.layout.wide).toBe(true);
     const at = (slot: string) => plan.panels.find((p) => p.slot === slot)!;

@@ -55,7 +55,10 @@ export class SceneLayerStates {
       state = { kind, layer, ...parseStyle(kind, layer), memo: createLayerMemo() };
       this.states.set(layer.id, state);
     } else if (state.layer !== layer) {
-      if (state.layer.style !== layer.style) Object.assign(state, parseStyle(kind, layer));
+      // Compared by value: a scene arrives as a new object when any part of it changed (a designer's
+      // keystroke, a published version), and a layer whose style kept its values keeps its parsed
+      // style, so nothing derived from it (memos, deck attributes, transitions) is rebuilt.
+      if (state.layer.style !== layer.style && JSON.stringify(state.layer.style) !== JSON.stringify(layer.style)) Object.assign(state, parseStyle(kind, layer));
       state.layer = layer;
     }
     return state;
