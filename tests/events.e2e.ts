@@ -140,6 +140,8 @@ describe('events: early warning → dispatch → closed, on the wall and at the 
     expect(await wall.locator('[data-testid=events-ticker]').textContent()).toContain(PLACE.name);
 
     await desk.reload();
+    // The restarted hub may or may not take the old session: wait for whichever screen comes.
+    await desk.waitForSelector('[data-testid=sign-in-submit], [data-testid=events-desk]', { timeout: 30_000 });
     if (await desk.locator('[data-testid=sign-in-submit]').isVisible()) {
       await desk.fill('[data-testid=user]', 'operator');
       await desk.fill('[data-testid=password]', 'onescreen');
