@@ -112,9 +112,15 @@ export async function run() {
         a.out = performance.now();
         requestAnimationFrame(() => requestAnimationFrame(() => (a.frame = performance.now())));
       });
+      // The frames the twin rendered (deck.gl drew: a new draft, a hub update), apart from idle ticks.
+      window.rendered = [];
+      let drawn = 0;
       const tick = () => {
         window.frames.push(performance.now());
         if (window.frames.length > 2000) window.frames.splice(0, 1000);
+        const count = window.__onescreenTwin?.deckFrames ?? 0;
+        if (count !== drawn) (drawn = count), window.rendered.push(performance.now());
+        if (window.rendered.length > 2000) window.rendered.splice(0, 1000);
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -127,8 +133,9 @@ export async function run() {
       const before = await frame.evaluate(() => (window as unknown as { applies: unknown[] }).applies.length);
       await input.press(i % 2 === 0 ? TYPED.key : 'Backspace');
       await frame.waitForFunction((n) => {
-        const a = (window as unknown as { applies: { frame: number }[] }).applies;
-        return a.length > n && !Number.isNaN(a.at(-1)!.frame);
+        const w = window as unknown as { applies: { frame: number; out: number }[]; rendered: number[] };
+        const a = w.applies;
+        return a.length > n && !Number.isNaN(a.at(-1)!.frame) && (w.rendered.at(-1) ?? 0) > a.at(-1)!.out;
       }, before, { timeout: 60_000 });
       await page.waitForTimeout(100);
     }
@@ -137,12 +144,21 @@ export async function run() {
     const preview = (await frame.evaluate(`(() => ({
       applies: window.applies.slice(-40),
       gaps: window.frames.slice(1).map((t, i) => t - window.frames[i]),
-    }))()`)) as { applies: { in: number; out: number; frame: number }[]; gaps: number[] };
+      rendered: window.rendered,
+    }))()`)) as { applies: { in: number; out: number; frame: number }[]; gaps: number[]; rendered: number[] };
     const designerMs = marks.map((m) => m.posted - m.key).filter(Number.isFinite);
     // From the draft's arrival in the preview to its second frame after applying it (the first
     // may have started before): what "shows within a frame" means, at the preview's own rate.
     const toFrameMs = preview.applies.map((a) => a.frame - a.in);
     const frameMs = quantile(preview.gaps, 0.5);
+    // Each draft against the frames the twin renders: when the first rendered frame after the
+    // draft was applied came, and how many frames the twin rendered between its arrival and that
+    // one (0: the edit is in the first frame the preview renders after it arrives).
+    const shown = preview.applies.map((a) => {
+      const at = preview.rendered.find((t) => t > a.out) ?? NaN;
+      return { ms: at - a.in, framesBefore: preview.rendered.filter((t) => t > a.in && t < at).length };
+    }).filter((s) => Number.isFinite(s.ms));
+    const renderGaps = preview.rendered.slice(1).map((t, i) => t - preview.rendered[i]);
     return {
       name: 'designer-edit',
       scene: { layers: LAYERS, shown: SHOWN, panels: 12 },
@@ -156,6 +172,11 @@ export async function run() {
       previewFrameP50ms: round(frameMs),
       arrivalToFramesP50ms: round(quantile(toFrameMs, 0.5)),
       arrivalToFramesInFrames: round(quantile(toFrameMs, 0.5) / frameMs),
+      // The twin's own rendering: the interval between frames it rendered (hub updates and drafts).
+      renderedFrameP50ms: round(quantile(renderGaps, 0.5)),
+      arrivalToRenderedP50ms: round(quantile(shown.map((s) => s.ms), 0.5)),
+      arrivalToRenderedP95ms: round(quantile(shown.map((s) => s.ms), 0.95)),
+      renderedFramesBeforeShownMax: Math.max(...shown.map((s) => s.framesBefore)),
       loadavg1: round(load),
       pageErrors: errors.slice(0, 10),
     };

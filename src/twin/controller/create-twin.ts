@@ -218,10 +218,12 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   const onScene = () => {
     const next = currentScene(scenes.getState());
     if (next === scene) return;
-    const moved = next.id !== scene.id || JSON.stringify(next.camera) !== JSON.stringify(scene.camera);
+    const otherScene = next.id !== scene.id;
+    const moved = otherScene || JSON.stringify(next.camera) !== JSON.stringify(scene.camera);
     scene = next;
-    layers.sceneChanged();
-    selection.setState({ district: null, building: null });
+    layers.sceneChanged(otherScene);
+    // A new version of the same scene (a designer's edit, a publish) keeps what the room selected.
+    if (otherScene) selection.setState({ district: null, building: null });
     updateCity();
     if (moved) director.sceneChanged(flyMs);
     redraw();

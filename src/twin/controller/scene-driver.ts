@@ -7,6 +7,7 @@ import { drawLabelsLast } from '../../layers/placed-labels-layer.ts';
 import { setLegends } from '../../store/legend-store.ts';
 import type { TopicState } from '../../store/topic-store.ts';
 import type { DistrictState } from '../../store/district-store.ts';
+import { wallLayerVisibility } from '../../store/control-store.ts';
 import { OVERVIEW_TOPIC } from '../../hub/topics/overview.ts';
 import type { Overview } from '../../hub/contract.ts';
 import { SceneLayerStates, buildSceneFrame, type SceneFrame, type SceneFrameInput } from '../scene-layers.ts';
@@ -83,7 +84,7 @@ export function createSceneDriver(deps: SceneDriverDeps) {
       scale: deps.scale(),
       now: flags.anim ? wallNow() : 0,
       animate: flags.anim,
-      layerVisibility: control.getState().state?.layers,
+      layerVisibility: wallLayerVisibility(control.getState()),
       layerStates,
     };
     const frame = buildSceneFrame(lastInput, (layerId, err) => {
@@ -130,8 +131,9 @@ export function createSceneDriver(deps: SceneDriverDeps) {
     readsDistricts(next: DistrictState, prev: DistrictState) {
       return next.districts !== prev.districts && topicsRead.has(DISTRICTS);
     },
-    sceneChanged() {
-      readyScene = null;
+    /** A new scene object: another scene (readiness starts again), or a new version of this one. */
+    sceneChanged(otherScene: boolean) {
+      if (otherScene) readyScene = null;
       failedLayers.clear();
     },
     setLayersHidden(hidden: boolean) {

@@ -66,7 +66,8 @@ export function buildDistrictShares({ id, districts, value, seq, selected, scale
       lineWidthUnits: 'pixels',
       lineWidthScale: scale,
       updateTriggers: { getFillColor: seq, getLineColor: selected, getLineWidth: selected },
-      transitions: { getFillColor: 800 },
+      // No `transitions`: a GPU transition of a polygon attribute reads the old buffer back
+      // synchronously on every update (see overview's district columns).
     }),
   );
   if (labels) {

@@ -65,7 +65,9 @@ export function buildDistrictLayers({ id, districts, figures, version, selected,
       return feature.properties.code === selected ? HIGHLIGHT : toRgba(scales.color(value(feature)), 235);
     },
     updateTriggers: { getElevation: version, getFillColor: [version, selected] },
-    transitions: { getElevation: 600 },
+    // No `transitions`: deck.gl starts a GPU transition of a polygon attribute by reading the old
+    // buffer back synchronously (padBuffer with vertex start indices), a pipeline stall on every
+    // hub update (seconds with software WebGL). Columns step to their new height instead.
   });
 
   if (!labels) return [columns];
