@@ -14,9 +14,10 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   rules: () => import('./rules.ts'),
   events: () => import('./events.ts'),
   'designer-edit': () => import('./designer-edit.ts'),
+  recorder: () => import('./recorder.ts'),
 };
 /** Benchmarks that run in Node alone: they need no production build. */
-const NODE_ONLY = new Set(['rules', 'events']);
+const NODE_ONLY = new Set(['rules', 'events', 'recorder']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(BENCHES);

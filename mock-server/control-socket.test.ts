@@ -41,8 +41,10 @@ beforeAll(async () => {
       loginAttemptsPerMinute: 30,
       // Displays on loopback are enrolled at once; walls that commands reach before any display exist by configuration.
       demo: true,
-      walls: ['main', 'side', 'guarded', 'flood', 'late', 'reconnect', 'recover'],
+      walls: ['main', 'side', 'guarded', 'flood', 'late', 'reconnect', 'recover', 'tour'],
     },
+    // Not recording: the playback moment below predates this hub (the recorded-range rule: control/playback-rules.test.ts).
+    env: { HUB_RECORD: '0' },
   });
 }, 60_000); // the hub generates its simulated city first: slow on a busy machine
 
@@ -427,4 +429,38 @@ describe('demo enrolment of a slot', () => {
     }
     expect(fourth.status).toBe('approved');
   }, 60_000);
+});
+
+// Last: its commands must not share a second's command budget with the flood test above.
+describe('guided tours', () => {
+  it('a tour starts with the hub\'s plan, moves in lock-step on every display, and a late display lands on its step', async () => {
+    const d0 = await display('tour', 'd0');
+    const op = await operator();
+    expect(await op.send('tour', { type: 'tour', action: { do: 'next' } })).toMatchObject({ ok: false, error: 'invalid', message: 'command.action: wall "tour" plays no tour' });
+    expect(await op.send('tour', { type: 'tour', action: { do: 'start', scene: 'overview', tour: 'nope' } })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      message: expect.stringMatching(/^command\.action\.tour: scene "overview" has no tour "nope"/),
+    });
+    // Whatever plan a console sends is replaced by the tour as the hub serves it.
+    const forged = { do: 'start', scene: 'overview', tour: 'city-briefing', step: 2, plan: [{ scene: 'gov', dwellMs: 3000 }] };
+    expect(await op.send('tour', { type: 'tour', action: forged })).toMatchObject({ ok: true });
+    expect(await op.send('tour', { type: 'tour', action: { do: 'pause' } })).toMatchObject({ ok: true });
+    await waitFor(() => d0.deltas.length === 2, 'both tour deltas');
+    const started = d0.deltas[0]!;
+    expect(started.command).toMatchObject({ type: 'tour', action: { do: 'start', step: 2 } });
+    const plan = started.command.type === 'tour' && started.command.action.do === 'start' ? started.command.action.plan! : [];
+    expect(plan).toHaveLength(10);
+    expect(plan[2]).toEqual({ scene: 'weather', dwellMs: 30_000 });
+    expect(d0.state()).toMatchObject({ scene: 'weather', tour: { scene: 'overview', tour: 'city-briefing', step: 2, paused: true, stepStartedAt: started.issuedAt } });
+
+    // A display joining now gets the same tour in its snapshot, on the same step.
+    const late = await display('tour', 'late');
+    expect(late.state().tour).toEqual(d0.state().tour);
+    expect(await op.send('tour', { type: 'tour', action: { do: 'jump', step: 10 } })).toMatchObject({ ok: false, message: 'command.action.step: the tour has 10 steps (0 to 9)' });
+    expect(await op.send('tour', { type: 'tour', action: { do: 'stop' } })).toMatchObject({ ok: true });
+    await waitFor(() => late.state().tour === null && d0.state().tour === null, 'the tour stopped on both displays');
+    expect(late.state().scene).toBe('weather');
+    for (const s of [d0.socket, late.socket, op.socket]) s.close();
+  });
 });

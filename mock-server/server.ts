@@ -53,6 +53,11 @@ import { hubMetrics } from './metrics.ts';
 import { startEvents } from './events/service.ts';
 import { hubEdges } from './edges.ts';
 import type { HubLog } from './log.ts';
+import { openRecording, type Recording } from './recorder/reader.ts';
+import { startRecorder } from './recorder/recorder.ts';
+import { openReplay, startReplayEngine } from './recorder/replay.ts';
+import { recordingRoutes } from './recorder/routes.ts';
+import { recorderSettings } from './recorder/settings.ts';
 
 export interface HubOptions {
   host: string;
@@ -91,6 +96,10 @@ export async function startHub(options: HubOptions) {
   const districts = loadDistricts();
 
   const env = options.env ?? process.env;
+  // The time machine (mock-server/recorder/): its settings are checked, and a recording to replay
+  // (HUB_REPLAY) is opened, before anything starts: a bad value or file stops the hub here, named.
+  const recordSettings = recorderSettings(env);
+  const replay = env.HUB_REPLAY ? await openReplay(env.HUB_REPLAY, options.log) : null;
   const buildings = Buffer.from(encodeBuildings(generateBuildings(districts, Number(env.HUB_BUILDINGS ?? 60_000), options.seed)));
 
   const allowOrigin = (origin: string | undefined) =>
@@ -219,6 +228,7 @@ export async function startHub(options: HubOptions) {
     log: options.log,
   });
   const [west, south, east, north] = bbox(districts);
+  let recordedRange = (): Promise<{ from: number; to: number } | null | undefined> => Promise.resolve(undefined);
   const wallControl = createControl({
     live,
     store: backend.store,
@@ -230,6 +240,8 @@ export async function startHub(options: HubOptions) {
       bounds: [west - 0.5, south - 0.5, east + 0.5, north + 0.5],
     },
     options: control,
+    // The recording is opened further down (after the recorder starts); commands come after start.
+    recordedRange: () => recordedRange(),
     log: options.log,
     refusals,
     limits: backend.limits,
@@ -255,12 +267,18 @@ export async function startHub(options: HubOptions) {
     });
   });
 
-  const topics = startTopicEngine(
-    live,
-    { seed: options.seed, districts, districtProps: districts.features.map((f) => f.properties), startTime: started, env },
-    options.log,
-    [overviewSimModule(options.tickMs), ...SIM_MODULES],
-  );
+  // What the topics publish is recorded (HUB_RECORD=0: not), unless they replay a recording.
+  if (replay && recordSettings) options.log('recording is off while the hub replays a recording (HUB_REPLAY)');
+  const recorder = recordSettings && !replay ? await startRecorder({ settings: recordSettings, log: options.log, metadata: { seed: String(options.seed) } }) : null;
+  const topics = replay
+    ? startReplayEngine(live, replay, { env, startTime: started, log: options.log })
+    : startTopicEngine(
+        live,
+        { seed: options.seed, districts, districtProps: districts.features.map((f) => f.properties), startTime: started, env },
+        options.log,
+        [overviewSimModule(options.tickMs), ...SIM_MODULES],
+        { onPublish: recorder?.tap },
+      );
 
   // Events, alerts, rules, audit: PGlite in HUB_DATA_DIR (in memory when unset), or DATABASE_URL.
   const events = await startEvents({
@@ -277,6 +295,33 @@ export async function startHub(options: HubOptions) {
   });
   app.use(API_PREFIX, events.router);
   app.use(API_PREFIX, sceneRoutes({ store: sceneData, published: scenes, tokens, walls: backend.store, log: options.log }));
+  // The recording read back (REST of src/hub/recording.ts): the recorder's directory, or the replayed file.
+  const recordingPath = env.HUB_REPLAY || recorder?.dir;
+  let served: Promise<Recording> | null = null;
+  const servedRecording = (): Promise<Recording | null> => {
+    if (!recordingPath) return Promise.resolve(null);
+    // Opened at the first request; a failure is not kept (the next request tries again).
+    served ??= openRecording(recordingPath, { log: options.log, openFile: () => recorder?.openFile ?? null }).catch((err: unknown) => {
+      served = null;
+      throw err;
+    });
+    return served;
+  };
+  // Playback commands are checked against the recorded range (undefined: this hub does not record).
+  recordedRange = async () => {
+    if (!recordingPath) return undefined;
+    const rec = await servedRecording();
+    await rec?.refresh();
+    return rec?.range() ?? null;
+  };
+  app.use(
+    API_PREFIX,
+    recordingRoutes({
+      tokens,
+      recording: () => servedRecording(),
+      status: () => recorder?.status() ?? { recording: false, note: replay ? `replaying ${env.HUB_REPLAY}` : 'HUB_RECORD=0' },
+    }),
+  );
 
   if (options.faults) {
     app.post(`${API_PREFIX}/sim/faults`, (req, res) => {
@@ -322,9 +367,12 @@ export async function startHub(options: HubOptions) {
     io,
     control: wallControl,
     events,
+    recorder,
     async close() {
       metrics?.stop();
-      topics.stop();
+      await topics.stop();
+      await recorder?.close();
+      await (await served?.catch(() => null))?.close();
       wallControl.close();
       refusals.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -12,11 +12,25 @@ const FAULT_QUIET_TICKS = 5;
 
 export const topicRoom = (topic: string) => `topic:${topic}`;
 
+export interface TopicEngineOptions {
+  /**
+   * Told of each envelope as it leaves for the walls (after conflation: what they got), e.g. the
+   * recorder (mock-server/recorder/). Called synchronously: it must not throw or wait.
+   */
+  onPublish?: (topic: string, envelope: unknown) => void;
+}
+
 /**
  * Steps every module simulator on its own timer and pushes each changed topic, as an envelope
  * with a per-topic sequence number, to the displays subscribed to it (a socket.io room per topic).
  */
-export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: string) => void, modules: readonly SimModule[] = SIM_MODULES) {
+export function startTopicEngine(
+  live: Namespace,
+  ctx: SimContext,
+  log: (msg: string) => void,
+  modules: readonly SimModule[] = SIM_MODULES,
+  options: TopicEngineOptions = {},
+) {
   // This run of the hub: sequences start at 1 with each run, and the epoch says so to the walls.
   const epoch = `${ctx.startTime.toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
   const seqs = new Map<string, number>();
@@ -40,6 +54,7 @@ export function startTopicEngine(live: Namespace, ctx: SimContext, log: (msg: st
   const out = createConflator<unknown>(maxHz, (topic, envelope) => {
     const room = live.local.to(topicRoom(topic));
     (TOPICS.get(topic)?.codec === 'json' ? room : room.volatile).emit(topic, envelope);
+    options.onPublish?.(topic, envelope);
   });
 
   for (const module of modules) {

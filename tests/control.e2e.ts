@@ -14,7 +14,9 @@ import { EnrolAnswerSchema } from '../src/hub/enrolment.ts';
 const SECRET = 'control-e2e-secret-not-for-production';
 const DISPLAY_TOKEN_TTL_S = 8;
 // The hub is stopped and started again below: on the same port, so the displays reconnect by themselves.
-const h = useHarness({ hubEnv: { HUB_TOKEN_SECRET: SECRET, HUB_DISPLAY_TOKEN_TTL_S: String(DISPLAY_TOKEN_TTL_S), HUB_ACK_TIMEOUT_MS: '60000' } });
+// HUB_RECORD=0: the past moments set below predate this hub; a recording hub would refuse them
+// (playback only inside the recorded range: tests/playback.e2e.ts, playback-rules.test.ts).
+const h = useHarness({ hubEnv: { HUB_TOKEN_SECRET: SECRET, HUB_DISPLAY_TOKEN_TTL_S: String(DISPLAY_TOKEN_TTL_S), HUB_ACK_TIMEOUT_MS: '60000', HUB_RECORD: '0' } });
 const { hub } = h;
 let consolePage: Page;
 const displays: Record<string, Page> = {};

@@ -18,7 +18,7 @@ import { describeIssue } from '../../src/hub/schema-kit.ts';
 import { applyCommand } from '../../src/hub/wall-state.ts';
 import type { TokenService } from './auth.ts';
 import { acceptsAck, toDisplayStatus, toLogEntry, type LogRecord, type Presence } from './command-log.ts';
-import { commandProblem, type CommandWorld } from './command-rules.ts';
+import { commandProblem, resolveCommand, type CommandWorld } from './command-rules.ts';
 import type { ControlOptions } from './config.ts';
 import type { DeviceRegistry } from './devices.ts';
 import type { ControlLimits } from './rate-limit.ts';
@@ -53,6 +53,8 @@ export interface ControlDeps {
   tokens: TokenService;
   /** Scenes, districts and the city's bounds that commands are checked against. */
   world: CommandWorld;
+  /** The recorded span (the time machine): null while nothing is recorded, undefined on a hub that does not record. */
+  recordedRange?: () => Promise<{ from: number; to: number } | null | undefined>;
   options: Pick<ControlOptions, 'ackTimeoutMs' | 'maxSocketsPerAddress' | 'maxSocketsPerToken'>;
   log: (msg: string, fields?: Record<string, unknown>) => void;
   refusals: RefusalLog;
@@ -177,12 +179,18 @@ export function createControl(deps: ControlDeps) {
     const parsed = CommandRequestSchema.safeParse(raw);
     if (!parsed.success) return refuse('invalid', describeIssue(parsed.error));
     const request: CommandRequest = parsed.data;
-    const { command } = request;
+    // A tour's start goes on with the plan of the tour as this hub serves it.
+    const command = resolveCommand(request.command, deps.world);
     if (!(await store.exists(request.wall))) return refuse('unknown-wall', `no wall "${request.wall}" on this hub`);
     const online = (await store.displays(request.wall)).map((p) => p.display).sort();
     const issuedAt = Date.now();
     // Checked against the wall's state in the same step that applies it: no command slips in between.
-    const check = (state: WallState) => commandProblem(command, state, deps.world, issuedAt, online);
+    // A playback moment is checked against what the hub recorded (unreadable: as nothing recorded).
+    const world =
+      command.type === 'time' && command.time.mode === 'playback' && deps.recordedRange
+        ? { ...deps.world, recorded: await deps.recordedRange().catch(() => null) }
+        : deps.world;
+    const check = (state: WallState) => commandProblem(command, state, world, issuedAt, online);
     const early = check(await store.state(request.wall));
     if (early) return refuse('invalid', early);
     if (!(await store.claimCommandId(request.id))) return refuse('duplicate', `command ${request.id} was already received`);

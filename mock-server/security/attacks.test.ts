@@ -193,6 +193,9 @@ describe('4. values that validate but are wrong', () => {
       { type: 'fly', to: { center: [-74, 40.7], zoom: 10 } },
       { type: 'reload', display: 'nobody' },
       { type: 'scene', scene: 'constructor' },
+      { type: 'tour', action: { do: 'start', scene: 'constructor', tour: 'briefing' } },
+      { type: 'tour', action: { do: 'start', scene: 'overview', tour: 'city-briefing', step: 59 } },
+      { type: 'tour', action: { do: 'next' } },
     ];
     const receipts = [];
     for (const command of bad) receipts.push(await op.send('main', command));

@@ -1,7 +1,10 @@
 import { useStore } from 'zustand';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { WallBoundary } from './ErrorBoundary.tsx';
-import { safeClock, safeIso, safeMoment } from './time-text.ts';
+import { safeClock, safeIso, safeTime } from './time-text.ts';
+import { formatMoment } from '../core/format.ts';
+import { wallNow } from '../core/wall-clock.ts';
+import { replayedAt } from '../hub/replay-clock.ts';
 import { useNow } from './use-now.ts';
 import { useWallRuntime } from './wall-runtime.ts';
 import '../control/playback-badge.css';
@@ -11,15 +14,19 @@ import '../control/playback-badge.css';
  * moment a date cannot show reads "—" and the badge still says 回放 Playback, which matters more
  * than the time.
  */
-function PlaybackBadge({ at }: { at: number }) {
+function PlaybackBadge({ at, rate, paused }: { at: number; rate: number; paused: boolean }) {
   return (
-    <div className="playback-badge" data-testid="playback-badge" data-at={at} role="status">
+    <div className="playback-badge" data-testid="playback-badge" data-at={at} data-rate={rate} data-paused={paused} role="status">
       <strong>回放</strong>
       <span>Playback</span>
-      <time dateTime={safeIso(at)}>{safeMoment(at)}</time>
+      <time dateTime={safeIso(at)}>{safeTime(at, momentWithSeconds)}</time>
+      <span data-testid="playback-rate">{paused ? '暂停 Paused' : `${rate}×`}</span>
     </div>
   );
 }
+
+/** The replayed moment to the second (Chongqing time): at 60× it moves a minute each second. */
+const momentWithSeconds = (ms: number) => `${formatMoment(ms)}:${String(new Date(ms).getUTCSeconds()).padStart(2, '0')}`;
 
 /** If even the time cannot be drawn, the wall must still say it is not live. */
 function PlaybackBadgeBare() {
@@ -48,7 +55,9 @@ function Clock({ now }: { now: number }) {
 export function WallHeader({ sceneTitle, sceneTitleEn }: { sceneTitle: string; sceneTitleEn: string }) {
   const now = useNow();
   const time = useStore(useWallRuntime().control, (s) => s.state?.time);
-  const playbackAt = time?.mode === 'playback' ? time.at : null;
+  // The replayed clock (hub/replay-clock.ts), read again with each tick of `now`.
+  const playback = time?.mode === 'playback' ? time : null;
+  const playbackAt = playback ? replayedAt(playback, wallNow()) : null;
   return (
     <header className="wall-header">
       <div className="wall-header__title">
@@ -64,7 +73,7 @@ export function WallHeader({ sceneTitle, sceneTitleEn }: { sceneTitle: string; s
       <div className="wall-header__status">
         {playbackAt !== null && (
           <WallBoundary part="header playback badge" resetKeys={[playbackAt]} fallback={<PlaybackBadgeBare />}>
-            <PlaybackBadge at={playbackAt} />
+            <PlaybackBadge at={playbackAt} rate={playback?.rate ?? 1} paused={playback?.paused ?? false} />
           </WallBoundary>
         )}
         <WallBoundary part="header clock" resetKeys={[now]} className="clock">

@@ -11,6 +11,10 @@ import { COLUMN_GAP, COLUMN_INSET, COLUMN_WIDTH, DEFAULT_PANEL_SIZE, planWall } 
 import { DiagOverlay } from './DiagOverlay.tsx';
 import { WallBoundary } from './ErrorBoundary.tsx';
 import { PanelSlots } from './PanelSlots.tsx';
+import { TourCaptionSlot } from './TourCaption.tsx';
+import { WallBlank } from './WallBlank.tsx';
+import { captionMaxHeight } from '../twin/tour-framing.ts';
+import { alertTicker } from '../modules/events/index.ts';
 import { WallHeader } from './WallHeader.tsx';
 import { WallScaler, useWallLayout } from './WallScaler.tsx';
 import { slicedPlacement } from './wall-layout.ts';
@@ -75,6 +79,10 @@ function WallFrame() {
   // The legends strip stays clear of the columns that are there (a reflow may leave only the left).
   const reserve = (box: unknown) => (box ? COLUMN_INSET + sideWidth + 2 * COLUMN_INSET : COLUMN_INSET);
   const overlay = { left: reserve(plan.columns.left), right: reserve(plan.columns.right) };
+  // The tour caption's room: under the band where a step's focus is framed, over the bottom strip
+  // (20 px, or the ticker's 80: wall.css and events.css place .twin-overlay so).
+  const ticker = scene.layers.some((l) => l.kind === alertTicker.withLayerKind);
+  const captionRoom = captionMaxHeight({ domHeight: layout.height, domScale: scale, fitScale: plan.fitScale, bottom: ticker ? 80 : 20 });
   return (
     <div className="wall" data-scene={scene.id}>
       <WallBoundary part="twin" fallback={<TwinFallback />} resetKeys={[twinGeneration, scene.id]}>
@@ -89,6 +97,7 @@ function WallFrame() {
         <PanelSlots scene={scene} plan={plan} side="left" scale={scale} />
         <PanelSlots scene={scene} plan={plan} side="right" scale={scale} />
         <div className="twin-overlay">
+          <TourCaptionSlot maxHeight={captionRoom} />
           <WallBoundary part="legends" resetKeys={[scene]}>
             <Legends />
           </WallBoundary>
@@ -97,6 +106,7 @@ function WallFrame() {
         </div>
         <AlertTickerSlot scene={scene} scale={scale} />
       </WallScaler>
+      <WallBlank />
       {runtime.flags.diag && (
         <WallBoundary part="diagnostics" resetKeys={[plan]} className="diag">
           <DiagOverlay plan={plan} />

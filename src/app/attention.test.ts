@@ -95,7 +95,7 @@ function wall(state: Partial<WallState> = {}) {
   const timers: { at: number; fn: () => void }[] = [];
   const topics = createTopicStore();
   const control = createControlStore();
-  controlActions(control).snapshot({ wall: 'main', rev: 1, scene: null, camera: null, layers: {}, time: { mode: 'live' }, highlight: null, attention: DEFAULT_ATTENTION, updatedAt: T0, ...state });
+  controlActions(control).snapshot({ wall: 'main', rev: 1, scene: null, camera: null, layers: {}, time: { mode: 'live' }, highlight: null, attention: DEFAULT_ATTENTION, tour: null, blank: false, updatedAt: T0, ...state });
   const cam = fakeCamera({ center: [106.55, 29.59], zoom: 10.4, pitch: 40, bearing: 0 });
   let seq = 0;
   const publish = (b: Board) => topicActions(topics).apply('events.board', { seq: ++seq, time: now, data: b });

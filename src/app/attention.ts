@@ -52,7 +52,7 @@ export interface AttentionDecision {
 
 export interface AttentionInput {
   attention: Attention;
-  /** The console holds the camera (the wall state's `camera` is set). */
+  /** The console holds the camera (the wall state's `camera` is set), or a guided tour plays. */
   consoleHolds: boolean;
   /** Hub time of the board value. */
   now: number;
@@ -178,7 +178,8 @@ export function attachAttention(deps: AttentionDeps): () => void {
     const previous = memory.lastFlightAt;
     const decision = decideAttention(memory, value?.data as Board | undefined, {
       attention: state?.attention ?? DEFAULT_ATTENTION,
-      consoleHolds: state?.camera != null,
+      // A guided tour is a briefing: attention does not fly it away, even while the presenter explores.
+      consoleHolds: state?.camera != null || state?.tour != null,
       now,
     });
     memory = decision.memory;

@@ -15,7 +15,8 @@ import { createSelectionStore } from '../store/selection-store.ts';
 import { createTopicStore } from '../store/topic-store.ts';
 import { loadBundledScenes } from './bundled-scenes.ts';
 import type { Flags } from './runtime-config.ts';
-import { createControlStore } from '../store/control-store.ts';
+import { createControlStore, wallLayerVisibility } from '../store/control-store.ts';
+import { EVENTS_BOARD_TOPIC } from '../hub/topics/events.ts';
 import { bindWallControl } from '../control/wall-sync.ts';
 import { installLatencyProbe } from './latency-probe.ts';
 import type { TokenSource } from '../hub/display-token.ts';
@@ -79,7 +80,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
     codecOptions: { [VEHICLES_TOPIC]: { colourLut: SPEED_LUT } },
     credential: display?.credential,
     onNotEnrolled: display?.onNotEnrolled,
-    onSocket: display ? (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, districts, diagnostics }) : undefined,
+    onSocket: display ? (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, districts, diagnostics, topics }) : undefined,
     onScenes: (good, errors) => {
       if (!display) return;
       sceneOps.merge(good);
@@ -89,11 +90,17 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
     },
   });
 
-  // The hub feeds exactly what the wall shows: topics follow the scene (and its current version)
-  // and the layers the console shows or hides on it.
+  // The hub feeds exactly what the wall shows: topics follow the scene (and its current version),
+  // the layers the console or a tour step shows or hides on it.
   let lastTopics = '';
   const followScene = () => {
-    const wanted = wallTopics(currentScene(scenes.getState()), REGISTRY, control.getState().state?.layers);
+    const wanted = wallTopics(currentScene(scenes.getState()), REGISTRY, wallLayerVisibility(control.getState()));
+    // A tour step that highlights a city event finds it on the events board, whatever the scene.
+    const highlight = control.getState().tour?.step?.highlight;
+    if (highlight && 'event' in highlight && !wanted.includes(EVENTS_BOARD_TOPIC)) {
+      wanted.push(EVENTS_BOARD_TOPIC);
+      wanted.sort();
+    }
     if (wanted.join() === lastTopics) return;
     lastTopics = wanted.join();
     hub.setTopics(wanted);
@@ -101,6 +108,19 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
   scenes.subscribe(followScene);
   control.subscribe(followScene);
   followScene();
+  // The time machine: a wall in playback takes its data from the hub's recording (hub/playback/).
+  if (display) {
+    const followTime = () => hub.setWallTime(control.getState().state?.time);
+    control.subscribe(followTime);
+    followTime();
+    // For tests and installers (?diag=1 shows errors): how many shown topics hold a replayed value.
+    if (typeof document !== 'undefined') {
+      topics.subscribe((s) => {
+        const replayed = String(Object.values(s.values).filter((v) => v?.epoch?.includes(':r')).length);
+        if (document.documentElement.dataset.replayedTopics !== replayed) document.documentElement.dataset.replayedTopics = replayed;
+      });
+    }
+  }
   // ?latency=<topic>: hub-to-screen timing for bench/latency.ts; inert without the flag.
   installLatencyProbe(topics);
 

@@ -1,4 +1,6 @@
 import type { WallState } from '../hub/control.ts';
+import { findTour } from '../hub/tour.ts';
+import { tourSceneAt } from '../hub/tour-sequence.ts';
 import type { WallChange } from '../store/control-store.ts';
 import type { DistrictStore } from '../store/district-store.ts';
 import { currentScene, sceneActions, type SceneStore } from '../store/scene-store.ts';
@@ -9,7 +11,7 @@ import { currentScene, sceneActions, type SceneStore } from '../store/scene-stor
  * not have, a district the hub never sent), which goes back to the console in the ack. Camera,
  * layers, time and highlight are read from the control store by the twin (src/twin/wall-control.ts).
  */
-export function createWallApplier(deps: { display: string; scenes: SceneStore; districts: DistrictStore }) {
+export function createWallApplier(deps: { display: string; scenes: SceneStore; districts: DistrictStore; now: () => number }) {
   const sceneOps = sceneActions(deps.scenes);
   /** A scene the wall state names that this display does not know (yet: hub scenes load late). */
   let pendingScene: string | null = null;
@@ -32,17 +34,31 @@ export function createWallApplier(deps: { display: string; scenes: SceneStore; d
     return `display ${deps.display} has no scene "${id}"`;
   }
 
+  /** The scene the wall shows: mid-tour, the current step's (dwell times move it on without a command). */
+  const sceneOf = (state: WallState) => (state.tour ? tourSceneAt(state.tour, deps.now()) : state.scene);
+
+  function tourProblem(next: WallState): string | null {
+    const scene = sceneOf(next);
+    const shown = scene === null ? null : showScene(scene);
+    if (shown || !next.tour) return shown;
+    const scenes = deps.scenes.getState().scenes;
+    const known = findTour({ get: (id) => scenes.find((s) => s.id === id) }, next.tour.scene, next.tour.tour);
+    return known ? null : `display ${deps.display} has no tour "${next.tour.tour}" in scene "${next.tour.scene}"`;
+  }
+
   return function apply(next: WallState, change: WallChange): string | null {
     if (change.kind === 'snapshot') {
+      const scene = sceneOf(next);
       // A scene the hub never set (null) leaves the display's own choice (?scene=, keys) alone.
-      if (next.scene !== null && (change.prev?.scene !== next.scene || currentScene(deps.scenes.getState()).id !== next.scene))
-        return showScene(next.scene);
+      if (scene !== null && (change.prev?.scene !== scene || currentScene(deps.scenes.getState()).id !== scene)) return showScene(scene);
       return null;
     }
     const { command } = change;
     switch (command.type) {
       case 'scene':
         return showScene(command.scene);
+      case 'tour':
+        return tourProblem(next);
       case 'layer': {
         const scene = currentScene(deps.scenes.getState());
         return scene.layers.some((l) => l.id === command.layer) ? null : `scene "${scene.id}" has no layer "${command.layer}"`;
@@ -56,6 +72,7 @@ export function createWallApplier(deps: { display: string; scenes: SceneStore; d
       case 'time':
       case 'attention':
       case 'reload':
+      case 'blank':
         return null;
     }
   };

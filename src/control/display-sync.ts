@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { describeIssue } from '../hub/contract.ts';
 import { CONTROL_EVENTS, WallDeltaSchema, WallSnapshotSchema, type WallAck, type WallDelta, type WallState } from '../hub/control.ts';
-import { classifyDelta, controlActions, type ControlStore, type WallChange } from '../store/control-store.ts';
+import { classifyDelta, controlActions, type ControlStore, type TourView, type WallChange } from '../store/control-store.ts';
 import { syncWallClock } from '../core/wall-clock.ts';
 import { applyCommand } from '../hub/wall-state.ts';
 
@@ -20,6 +20,8 @@ export interface DisplaySyncDeps {
   rejected: (source: string, message: string) => void;
   /** Whether a join may be retried now (the socket is connected). */
   connected: () => boolean;
+  /** The tour step a state shows now (src/control/tour-driver.ts); stored with the state itself. */
+  tourView?: (state: WallState) => TourView | null;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
@@ -108,7 +110,7 @@ export class DisplaySync {
     this.joining = false;
     const error = this.deps.apply(state, { kind: 'snapshot', rev: state.rev, prev });
     if (error) this.actions.error(error);
-    this.actions.snapshot(state);
+    this.actions.snapshot(state, this.tourView(state));
     // Deltas that came while the snapshot was on its way: the ones it already holds are dropped.
     const pending = this.buffer.sort((a, b) => a.rev - b.rev);
     this.buffer = [];
@@ -135,6 +137,16 @@ export class DisplaySync {
     this.take(parsed.data);
   }
 
+  /** A tour that cannot be shown must not stop the wall from following its state. */
+  private tourView(state: WallState): TourView | null {
+    try {
+      return this.deps.tourView?.(state) ?? null;
+    } catch (err) {
+      this.actions.error(`tour: ${(err as Error).message}`);
+      return null;
+    }
+  }
+
   private take(delta: WallDelta) {
     const kind = classifyDelta(this.held?.rev ?? null, delta.rev);
     if (kind === 'replay') return this.actions.replay();
@@ -154,7 +166,7 @@ export class DisplaySync {
     } catch (err) {
       error = `could not apply: ${(err as Error).message}`;
     }
-    this.actions.delta(next, change);
+    this.actions.delta(next, change, this.tourView(next));
     this.deps.ack({ rev: next.rev, commandId: delta.commandId, ok: error === null, ...(error ? { error: error.slice(0, 300) } : {}) });
     const { command } = delta;
     if (command.type === 'reload' && (command.display === undefined || command.display === this.deps.display)) this.deps.reload();

@@ -3,8 +3,11 @@ import type { ControlStore } from '../store/control-store.ts';
 import { diagnosticsActions, type DiagnosticsStore } from '../store/diagnostics-store.ts';
 import type { DistrictStore } from '../store/district-store.ts';
 import type { SceneStore } from '../store/scene-store.ts';
+import type { TopicStore } from '../store/topic-store.ts';
+import { wallNow } from '../core/wall-clock.ts';
 import { createWallApplier } from './apply-to-wall.ts';
 import { bindDisplaySync, DisplaySync } from './display-sync.ts';
+import { createTourDriver } from './tour-driver.ts';
 
 /** Long enough for the ack to leave through the socket before the page goes away. */
 const RELOAD_AFTER_ACK_MS = 300;
@@ -15,9 +18,11 @@ const RELOAD_AFTER_ACK_MS = 300;
  */
 export function bindWallControl(
   socket: Socket,
-  deps: { wall: string; display: string; control: ControlStore; scenes: SceneStore; districts: DistrictStore; diagnostics: DiagnosticsStore },
+  deps: { wall: string; display: string; control: ControlStore; scenes: SceneStore; districts: DistrictStore; diagnostics: DiagnosticsStore; topics?: TopicStore },
 ) {
-  const apply = createWallApplier({ display: deps.display, scenes: deps.scenes, districts: deps.districts });
+  const apply = createWallApplier({ display: deps.display, scenes: deps.scenes, districts: deps.districts, now: wallNow });
+  // The wall's guided tour: which step shows now, its scene at each step's end (tour-driver.ts).
+  const tours = createTourDriver({ control: deps.control, scenes: deps.scenes, topics: deps.topics, now: wallNow });
   const diag = diagnosticsActions(deps.diagnostics);
   deps.control.subscribe((s, prev) => {
     if (s.state?.rev !== prev.state?.rev) document.documentElement.dataset.wallRev = String(s.state?.rev ?? '');
@@ -32,6 +37,7 @@ export function bindWallControl(
         display: deps.display,
         store: deps.control,
         apply,
+        tourView: tours.view,
         ...io,
         reload: () => void setTimeout(() => location.reload(), RELOAD_AFTER_ACK_MS),
         rejected: (source, message) => diag.rejected(source, message),

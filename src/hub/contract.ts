@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DisplayHandshakeSchema } from './control.ts';
+import { TOUR_LIMITS, TourSchema } from './tour.ts';
 import {
   CONTRACT_VERSION,
   DistrictCodeSchema,
@@ -12,6 +13,7 @@ import {
   count,
   finite,
   EpochSchema,
+  SceneIdSchema,
 } from './schema-kit.ts';
 
 export {
@@ -113,8 +115,7 @@ export {
 
 const idPattern = /^[a-z][a-z0-9-]{0,39}$/;
 const kindPattern = /^[a-z][a-z0-9.-]{0,59}$/;
-/** A scene's id: its name in URLs, files and commands. */
-export const SceneIdSchema = z.string().regex(idPattern, 'lower-case letters, digits and dashes, starting with a letter (at most 40)');
+export { SceneIdSchema };
 
 /**
  * Panel slots, six a side, top to bottom; their order is the panels' priority. A 1920×1080 wall
@@ -179,6 +180,8 @@ export const SceneSchema = z
     city: z.object({ buildings: z.boolean().default(true) }).default({ buildings: true }),
     layers: z.array(SceneLayerSchema).max(SCENE_LIMITS.maxLayers),
     panels: z.array(ScenePanelSchema).max(PANEL_SLOTS.length),
+    /** Guided tours (src/hub/tour.ts): optional, so files without them are format 2 as they were. */
+    tours: z.array(TourSchema).max(TOUR_LIMITS.maxToursPerScene, `at most ${TOUR_LIMITS.maxToursPerScene} tours`).optional(),
   })
   .superRefine((scene, ctx) => {
     const seen = new Set<string>();
@@ -190,6 +193,11 @@ export const SceneSchema = z
     scene.panels.forEach((p, i) => {
       if (slots.has(p.slot)) ctx.addIssue({ code: 'custom', path: ['panels', i, 'slot'], message: `slot "${p.slot}" used twice` });
       slots.add(p.slot);
+    });
+    const tours = new Set<string>();
+    scene.tours?.forEach((t, i) => {
+      if (tours.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tours', i, 'id'], message: `duplicate tour id "${t.id}"` });
+      tours.add(t.id);
     });
   });
 export type Scene = z.infer<typeof SceneSchema>;

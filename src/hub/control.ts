@@ -13,12 +13,11 @@
  *   the hub and the displays, so both agree on what a command means.
  */
 import { z } from 'zod';
-import { DistrictCodeSchema, LonLatSchema, count, epochMs, finite } from './schema-kit.ts';
+import { DistrictCodeSchema, LayerIdSchema, LonLatSchema, SceneIdSchema, count, epochMs, finite } from './schema-kit.ts';
+import { TourActionSchema, TourStateSchema } from './tour-sequence.ts';
 
 export const WallIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes');
 export const DisplayIdSchema = WallIdSchema;
-const SceneIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
-const LayerIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
 /** Made by the console (crypto.randomUUID or similar); the hub refuses a duplicate id. */
 export const CommandIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 
@@ -80,10 +79,25 @@ export const HandshakeSchema = z.discriminatedUnion('role', [DisplayHandshakeSch
 
 // --- Wall state (owned by the hub) ------------------------------------------------------------
 
+/** How fast a wall may replay a recording: 1× (real time) to 3600× (an hour a second). */
+export const PLAYBACK_RATES = { min: 1, max: 3600, steps: [1, 10, 60, 600, 3600] } as const;
+
 export const WallTimeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('live') }),
-  /** Playback: the wall shows the city at `at` (epoch ms, in the past). */
-  z.object({ mode: z.literal('playback'), at: epochMs() }),
+  /**
+   * Playback (the time machine): the wall replays the hub's recording. The replayed clock reads `at`
+   * (epoch ms, recording clock) at hub time `anchor` and runs `rate` times real time unless
+   * `paused`: replayedAt() in src/hub/replay-clock.ts. `rate` absent means 1, `paused` absent false;
+   * `anchor` is stamped by the hub with the command's issuedAt (wall-state.ts): whatever a console
+   * sends is replaced. Optional so that states of older hubs parse (then the clock stands at `at`).
+   */
+  z.object({
+    mode: z.literal('playback'),
+    at: epochMs(),
+    rate: finite().min(PLAYBACK_RATES.min).max(PLAYBACK_RATES.max).optional(),
+    paused: z.boolean().optional(),
+    anchor: epochMs().optional(),
+  }),
 ]);
 export type WallTime = z.infer<typeof WallTimeSchema>;
 
@@ -127,6 +141,14 @@ export const WallStateSchema = z.object({
   time: WallTimeSchema,
   highlight: HighlightSchema.nullable(),
   attention: AttentionSchema.default(DEFAULT_ATTENTION),
+  /**
+   * The guided tour the wall plays (src/hub/tour-sequence.ts), or null. While it runs, the scene is
+   * the current step's (`scene` says the step of the last command; later steps follow by dwell
+   * time), and `camera`, `layers` and `highlight` hold only what the presenter set while exploring.
+   */
+  tour: TourStateSchema.nullable().default(null),
+  /** The presenter blanked the wall (a clicker's `b`): every display shows black until unblanked. */
+  blank: z.boolean().default(false),
   updatedAt: epochMs(),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
@@ -140,8 +162,16 @@ export type WallState = z.infer<typeof WallStateSchema>;
  * - `scene`: a scene the hub serves;
  * - `layer`: a layer of the wall's current scene (of any served scene while the wall shows its default);
  * - `fly` / `highlight`: a district code that exists; a point inside the city's bounds (with a margin);
- * - `time` playback: `at` in the past, within CONTROL_LIMITS.playbackWindowMs;
- * - `reload` of one display: a display of that wall that is enrolled.
+ * - `time` playback: `at` in the past, within CONTROL_LIMITS.playbackWindowMs, and, on a hub that
+ *   records (or replays a recording), inside the recorded range (the answer names the range);
+ * - `reload` of one display: a display of that wall that is enrolled;
+ * - `tour` start: a tour of a scene the hub serves, whose steps make sense (tourProblems in tour.ts:
+ *   their scenes served, their layers in those scenes, districts and points in the city), and a
+ *   step in range; the hub fills `plan` from its scene. Any other tour action needs a tour on the
+ *   wall; `jump` a step in range.
+ *
+ * While a tour runs: `scene` ends it; `fly`, `layer` and `highlight` take over from it as `explore`
+ * does (the dwell waits until `continue`); `time`, `attention` and `reload` leave it alone.
  */
 export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scene'), scene: SceneIdSchema }),
@@ -152,6 +182,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('attention'), attention: AttentionSchema }),
   /** Reloads the page of one display (or of all displays of the wall). Not part of the state. */
   z.object({ type: z.literal('reload'), display: DisplayIdSchema.optional() }),
+  /** Blanks the wall (black, nothing else changes) or shows it again. */
+  z.object({ type: z.literal('blank'), on: z.boolean() }),
+  /** A guided tour: start, next, prev, jump, pause, resume, explore, continue, stop (tour-sequence.ts). */
+  z.object({ type: z.literal('tour'), action: TourActionSchema }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 

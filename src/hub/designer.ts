@@ -99,7 +99,7 @@ export const PublishSchema = z.object({ version: VersionNumberSchema });
 
 /** What changed between two versions of a scene, in a designer's terms (src/hub/scene-diff.ts). */
 export const SceneDiffSchema = z.object({
-  /** Top-level fields that changed: "title", "camera", "description", "modules", "city". */
+  /** Top-level fields that changed: "title", "camera", "description", "modules", "city", "tours". */
   fields: z.array(z.string()),
   layers: z.object({
     added: z.array(z.string()),

@@ -14,6 +14,9 @@ import { DisplayToken, type TokenSource } from './display-token.ts';
 import { connectLive, type PreviewAuth } from './live-socket.ts';
 import { HubRest, PayloadError } from './rest.ts';
 import { TopicFeed } from './topic-feed.ts';
+import type { WallTime } from './control.ts';
+import { PlaybackPlayer } from './playback/player.ts';
+import { wallNow } from '../core/wall-clock.ts';
 
 export { backoffDelay } from './rest.ts';
 
@@ -56,11 +59,16 @@ export class HubClient {
   private socket: Socket | null = null;
   private tick: ReturnType<typeof setInterval> | null = null;
   readonly feed: TopicFeed;
+  /** The time machine: while the wall's time is playback, the feed plays the hub's recording. */
+  readonly player: PlaybackPlayer;
+  private token: TokenSource;
 
   constructor(private deps: HubClientDeps) {
     this.rest = new HubRest(deps.hubUrl, deps.diagnostics);
     const decoder = deps.decoder ?? defaultDecoder((message) => this.rest.diag.error('decode', message));
     this.feed = new TopicFeed({ rest: this.rest, topics: deps.topics, connection: deps.connection, decoder, codecOptions: deps.codecOptions });
+    this.token = deps.token ?? new DisplayToken(this.rest, deps.credential, deps.onNotEnrolled);
+    this.player = new PlaybackPlayer({ rest: this.rest, token: this.token, sink: this.feed, now: wallNow });
   }
 
   start() {
@@ -69,7 +77,7 @@ export class HubClient {
     this.rest.retry('districts', () => this.loadDistricts());
     this.refetchScenes();
     this.rest.retry('city', () => this.loadBuildings());
-    const token = this.deps.token ?? new DisplayToken(this.rest, this.deps.credential, this.deps.onNotEnrolled);
+    const token = this.token;
     const socket = connectLive({
       rest: this.rest,
       auth: this.deps.auth,
@@ -99,6 +107,7 @@ export class HubClient {
 
   stop() {
     this.rest.stop();
+    this.player.stop();
     if (this.tick) clearInterval(this.tick);
     this.socket?.close();
     this.feed.dispose();
@@ -107,6 +116,12 @@ export class HubClient {
   /** The topics the wall shows (src/core/scene-view.ts decides which). */
   setTopics(topics: string[]) {
     this.feed.setTopics(topics);
+    this.player.topicsChanged();
+  }
+
+  /** The wall's time (its state from the hub): live, or playback of the recording. */
+  setWallTime(time: WallTime | null | undefined) {
+    this.player.setTime(time);
   }
 
   /** Whether the figures are simulated: known before any topic arrives, so the mark shows even while topics fail. */

@@ -18,7 +18,7 @@ function layerChanges(a: SceneLayer, b: SceneLayer): string[] {
  * moved between slots). Shown in the version history and in a save conflict.
  */
 export function diffScenes(before: Scene, after: Scene): SceneDiff {
-  const fields = (['title', 'titleEn', 'description', 'modules', 'camera', 'city'] as const).filter((f) => !same(before[f], after[f]));
+  const fields = (['title', 'titleEn', 'description', 'modules', 'camera', 'city', 'tours'] as const).filter((f) => !same(before[f], after[f]));
   const beforeLayers = new Map(before.layers.map((l) => [l.id, l]));
   const afterLayers = new Map(after.layers.map((l) => [l.id, l]));
   const changed: Record<string, string[]> = {};

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CameraSchema, SCENE_SCHEMA_VERSION, SceneSchema, SceneLayerSchema, describeIssue, type Scene } from './contract.ts';
+import { tourIssueText } from './tour.ts';
 
 /** Format 1 (up to 2026-12): four panel slots a side, at most 16 layers, no description. */
 const V1_SLOTS = ['left-1', 'left-2', 'left-3', 'left-4', 'right-1', 'right-2', 'right-3', 'right-4'] as const;
@@ -47,6 +48,18 @@ function versionOf(raw: unknown): number | string {
   return v;
 }
 
+/**
+ * The first problem of a scene, naming the field: "layers.2.style: …"; inside a tour, its step and
+ * field in words: "tours.0 · Step 3 · camera · duration: must be at most 20 s".
+ */
+export function describeSceneIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  const [top, index, ...rest] = first?.path ?? [];
+  if (top !== 'tours' || typeof index !== 'number' || !rest.length) return describeIssue(error);
+  const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : '';
+  return `tours.${index} · ${tourIssueText({ ...first, path: rest } as z.core.$ZodIssue)}${more}`;
+}
+
 /** Migrates a scene file of any known format to the current one, then checks its shape. */
 export function parseScene(raw: unknown): SceneParse {
   const version = versionOf(raw);
@@ -59,6 +72,6 @@ export function parseScene(raw: unknown): SceneParse {
     value = step.up(old.data as never);
   }
   const parsed = SceneSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: describeSceneIssue(parsed.error) };
   return { ok: true, scene: parsed.data, migratedFrom: version === SCENE_SCHEMA_VERSION ? null : version };
 }

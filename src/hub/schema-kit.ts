@@ -26,6 +26,11 @@ export type LonLat = z.infer<typeof LonLatSchema>;
 
 export const DistrictCodeSchema = z.string().regex(/^\d{6}$/, 'a 6-digit administrative code');
 
+/** A scene's id: its name in URLs, files and commands (here so that every part of the contract can name one without a cycle). */
+export const SceneIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, starting with a letter (at most 40)');
+/** A layer's id, unique in its scene. */
+export const LayerIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes');
+
 /** A regular grid over a WGS-84 bounding box, row-major from the north-west corner. */
 export const GridSpecSchema = z.object({
   bbox: z.tuple([finite(), finite(), finite(), finite()]),

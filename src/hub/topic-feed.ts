@@ -34,6 +34,9 @@ export interface TopicFeedDeps {
   codecOptions?: Readonly<Record<string, CodecOptions>>;
 }
 
+/** A recorded envelope's epoch within seek `generation` (EpochSchema: at most 64 characters). */
+export const replayEpoch = (epoch: string, generation: number) => `${epoch.slice(0, 48)}:r${generation}`;
+
 /** The binary columns' bytes of an event (attachments arrive as ArrayBuffers or views). */
 function columnBytes(payload: unknown): number {
   const data = (payload as { data?: unknown } | null)?.data;
@@ -65,6 +68,13 @@ export class TopicFeed {
   private bridges = new Map<string, DecodeBridge>();
   private liveSchemas = new Map<string, z.ZodType>();
   private socket: Socket | null = null;
+  /**
+   * The time machine (playback/player.ts): while set, data comes from the recording and live
+   * events are not applied. Each seek is a new generation: recorded envelopes are applied under
+   * their epoch plus `:r<generation>`, so isNewer orders them within a seek and a seek (backwards
+   * too) is accepted over whatever the wall held; the return to live refetches snapshots.
+   */
+  private playbackGen: number | null = null;
   private conn;
   private data;
 
@@ -102,7 +112,48 @@ export class TopicFeed {
   /** After a connect that could not recover the session: subscribe again and refetch every snapshot. */
   resync() {
     this.subscribe();
+    if (this.playbackGen !== null) return; // the recording is the source: the player refetches
     for (const t of this.wanted) this.loadSnapshot(t);
+  }
+
+  /** The topics the wall shows now. */
+  get topics(): readonly string[] {
+    return this.wanted;
+  }
+
+  /** The wall plays a recording, from a new seek (`generation` grows with each): live events are no longer applied. */
+  enterPlayback(generation: number) {
+    if (this.playbackGen === null) {
+      this.pending.clear();
+      this.journals.clear();
+      this.heldBack.clear();
+      this.resyncing.clear();
+    }
+    this.playbackGen = generation;
+  }
+
+  /** Back to live: what live holds now, refetched as after a reconnect that lost the session. */
+  leavePlayback() {
+    if (this.playbackGen === null) return;
+    this.playbackGen = null;
+    this.resync();
+  }
+
+  get inPlayback(): boolean {
+    return this.playbackGen !== null;
+  }
+
+  /**
+   * A recorded envelope (binary columns restored: recording.ts restoreBinary) of seek `generation`,
+   * checked and applied exactly as a live event (header, order, schema or codec).
+   */
+  replay(generation: number, payload: unknown) {
+    if (generation !== this.playbackGen) return; // from a seek that was overtaken
+    const header = payload as { topic?: unknown; epoch?: unknown } | null;
+    const topic = typeof header?.topic === 'string' ? header.topic : '';
+    if (TOPICS.get(topic)?.delivery.kind === 'journal') return; // journals are not recorded
+    const epoch = typeof header?.epoch === 'string' ? header.epoch : '';
+    this.read(topic, { ...(payload as object), epoch: replayEpoch(epoch, generation) });
   }
 
   dispose() {
@@ -129,8 +180,9 @@ export class TopicFeed {
     const schema = topicSnapshotSchema(topic, spec.schema);
     this.deps.rest.retry(`topic ${topic}`, async () => {
       if (!this.wanted.includes(topic)) return;
+      if (this.playbackGen !== null) return; // the recording is the source now
       const body = (await this.deps.rest.getJson(`/topics/${encodeURIComponent(topic)}`, schema)) as z.infer<typeof schema>;
-      if (!this.wanted.includes(topic)) return;
+      if (!this.wanted.includes(topic) || this.playbackGen !== null) return;
       if (body.history && spec.history) this.data.setHistory(topic, body.history, spec.history.maxPoints);
       this.apply(spec, { epoch: body.epoch, seq: body.seq, time: body.time, data: body.data });
       if (spec.delivery.kind === 'journal') this.replayHeldBack(topic);
@@ -141,6 +193,7 @@ export class TopicFeed {
   /** Public for tests: a live event as the socket delivers it. It waits, unread, for the next apply. */
   receive(topic: string, payload: unknown) {
     if (!this.wanted.includes(topic)) return; // in flight from before the scene let it go
+    if (this.playbackGen !== null) return; // the wall shows the recording: live waits until it returns
     if (TOPICS.get(topic)?.delivery.kind === 'journal') {
       const queue = this.journals.get(topic) ?? [];
       this.journals.set(topic, queue);
@@ -237,7 +290,7 @@ export class TopicFeed {
       if (!parsed.success) return void this.diag.rejected(`live/${topic}`, `data.${describeIssue(parsed.error)}`);
       this.diag.accepted();
       const { epoch, seq, time } = header.data;
-      if (this.apply(spec, { epoch, seq, time, data: parsed.data })) this.conn.data(time);
+      if (this.apply(spec, { epoch, seq, time, data: parsed.data })) this.fresh(time);
       return;
     }
     const bytes = columnBytes(payload);
@@ -256,13 +309,20 @@ export class TopicFeed {
         (result) => {
           if (!result.ok) return void this.diag.rejected(`live/${spec.name}`, result.error);
           this.diag.accepted();
-          if (this.wanted.includes(spec.name) && this.apply(spec, result.event)) this.conn.data(result.event.time);
+          // A live frame decoded after the wall went to playback (or a frame of an overtaken seek) is late.
+          if (this.playbackGen !== null && !result.event.epoch.endsWith(`:r${this.playbackGen}`)) return;
+          if (this.wanted.includes(spec.name) && this.apply(spec, result.event)) this.fresh(result.event.time);
         },
         () => this.diag.dropped(),
       );
       this.bridges.set(spec.name, bridge);
     }
     return bridge;
+  }
+
+  /** The data age follows live data only: a replayed value is old by design. */
+  private fresh(time: number) {
+    if (this.playbackGen === null) this.conn.data(time);
   }
 
   private apply(spec: TopicSpec, event: DecodedEvent): boolean {

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { Tour } from '../hub/tour.ts';
 import type { Command, CommandReceipt, WallStatus } from '../hub/control.ts';
 
 export interface ConsoleSession {
@@ -30,6 +31,8 @@ export interface SceneChoice {
   title: string;
   titleEn: string;
   layers: { id: string; kind: string; visible: boolean }[];
+  /** The scene's guided tours, whole: the presenter shows their captions and notes. */
+  tours: Tour[];
 }
 
 export type LinkStatus = 'signed-out' | 'connecting' | 'live' | 'reconnecting';

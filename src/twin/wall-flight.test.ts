@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flightAt, planFlight, type CameraPose } from './wall-flight.ts';
+import { EASINGS, flightAt, planFlight, type CameraPose } from './wall-flight.ts';
 
 const pose = (lon: number, lat: number, zoom: number, pitch = 30, bearing = 0): CameraPose => ({ center: [lon, lat], zoom, pitch, bearing });
 const poseArb = fc.record({
@@ -60,5 +60,18 @@ describe('wall flights', () => {
   it('lands at once when it has no duration (a wall without animation)', () => {
     const to = pose(106.55, 29.56, 11);
     expect(flightAt(planFlight(pose(107, 30, 7), to, 500, 0), 500)).toEqual({ pose: to, done: true });
+  });
+
+  it('eases as a tour step asks: every curve starts at 0, ends at 1 and never goes back', () => {
+    for (const [name, ease] of Object.entries(EASINGS)) {
+      expect([name, ease(0), ease(1)]).toEqual([name, 0, 1]);
+      for (let k = 0; k < 1; k += 0.05) expect(ease(k + 0.05)).toBeGreaterThanOrEqual(ease(k));
+    }
+    const from = pose(106.5, 29.5, 10, 30, 0);
+    const to = pose(106.5, 29.5, 10, 60, 0);
+    const at = (easing: 'linear' | 'ease-out' | 'ease-in') => flightAt(planFlight(from, to, 0, 1000, easing), 250).pose.pitch;
+    expect(at('linear')).toBeCloseTo(37.5);
+    expect(at('ease-out')).toBeGreaterThan(at('linear'));
+    expect(at('ease-in')).toBeLessThan(at('linear'));
   });
 });

@@ -11,6 +11,9 @@ export interface CameraPose {
   bearing: number;
 }
 
+/** How a flight's progress follows time (a tour step names one; console commands ease in and out). */
+export type FlightEasing = 'ease-in-out' | 'ease-out' | 'ease-in' | 'linear';
+
 export interface Flight {
   from: CameraPose;
   to: CameraPose;
@@ -19,6 +22,7 @@ export interface Flight {
   duration: number;
   /** How far the camera zooms out mid-flight to keep both ends in view. */
   hop: number;
+  easing: FlightEasing;
 }
 
 /**
@@ -38,28 +42,34 @@ function lonLat([x, y]: [number, number]): [number, number] {
   return [x * 360 - 180, lat];
 }
 
-const easeInOut = (k: number) => (k < 0.5 ? 4 * k * k * k : 1 - (-2 * k + 2) ** 3 / 2);
+/** Cubic curves: slow and eased, as camera moves on a wall should be. */
+export const EASINGS: Record<FlightEasing, (k: number) => number> = {
+  'ease-in-out': (k) => (k < 0.5 ? 4 * k * k * k : 1 - (-2 * k + 2) ** 3 / 2),
+  'ease-out': (k) => 1 - (1 - k) ** 3,
+  'ease-in': (k) => k * k * k,
+  linear: (k) => k,
+};
 /** Shortest signed turn from a to b, degrees. */
 const turn = (a: number, b: number) => ((((b - a + 180) % 360) + 360) % 360) - 180;
 const wrapBearing = (b: number) => ((((b + 180) % 360) + 360) % 360) - 180;
 
-export function planFlight(from: CameraPose, to: CameraPose, start: number, duration: number): Flight {
+export function planFlight(from: CameraPose, to: CameraPose, start: number, duration: number, easing: FlightEasing = 'ease-in-out'): Flight {
   const [x0, y0] = mercator(from.center);
   const [x1, y1] = mercator(to.center);
   const distance = Math.hypot(x1 - x0, y1 - y0);
   // The zoom at which both ends fit in 80% of the reference width; the middle of the flight dips to it.
   const fitZoom = distance > 0 ? Math.log2((0.8 * REFERENCE_WIDTH_PX) / (TILE_PX * distance)) : Infinity;
   const hop = Math.min(MAX_HOP, Math.max(0, (from.zoom + to.zoom) / 2 - fitZoom));
-  return { from, to, start, duration: Math.max(0, duration), hop };
+  return { from, to, start, duration: Math.max(0, duration), hop, easing };
 }
 
 /** The pose at wall time `now`, and whether the flight is over. */
 export function flightAt(flight: Flight, now: number): { pose: CameraPose; done: boolean } {
-  const { from, to, start, duration, hop } = flight;
+  const { from, to, start, duration, hop, easing } = flight;
   const raw = duration === 0 ? 1 : (now - start) / duration;
   if (raw >= 1) return { pose: to, done: true };
   const t = Math.max(0, raw);
-  const k = easeInOut(t);
+  const k = EASINGS[easing ?? 'ease-in-out'](t);
   const [x0, y0] = mercator(from.center);
   const [x1, y1] = mercator(to.center);
   return {

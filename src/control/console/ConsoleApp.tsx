@@ -7,6 +7,7 @@ import { WallView } from './WallView.tsx';
 import { EventDesk } from './events/EventDesk.tsx';
 import { createDesk } from './events/desk-context.ts';
 import { DisplaysView } from './displays/DisplaysView.tsx';
+import { BriefingView } from './briefing/BriefingView.tsx';
 import { createDisplaysDesk } from './displays/displays-context.ts';
 import './console.css';
 
@@ -35,10 +36,10 @@ export function ConsoleApp({ hubUrl }: { hubUrl: string }) {
   );
 }
 
-type ConsoleView = 'wall' | 'events' | 'displays';
+type ConsoleView = 'wall' | 'briefing' | 'events' | 'displays';
 
-/** Views a bookmark opens directly (`#events` on the dispatch tablet, `#displays` when screens are set up). */
-const HASH_VIEWS: readonly ConsoleView[] = ['events', 'displays'];
+/** Views a bookmark opens directly (`#events` on the dispatch tablet, `#displays` when screens are set up, `#briefing` for a presenter). */
+const HASH_VIEWS: readonly ConsoleView[] = ['briefing', 'events', 'displays'];
 const viewOfHash = (hash: string): ConsoleView => HASH_VIEWS.find((v) => hash === `#${v}`) ?? 'wall';
 
 function ConsoleBody({ hubUrl }: { hubUrl: string }) {
@@ -78,6 +79,9 @@ function ConsoleBody({ hubUrl }: { hubUrl: string }) {
           <button type="button" className="console-view-tab" aria-pressed={view === 'wall'} data-testid="console-tab-wall" onClick={() => show('wall')}>
             大屏控制 <small>Wall control</small>
           </button>
+          <button type="button" className="console-view-tab" aria-pressed={view === 'briefing'} data-testid="console-tab-briefing" onClick={() => show('briefing')}>
+            导览简报 <small>Briefing</small>
+          </button>
           <button type="button" className="console-view-tab" aria-pressed={view === 'events'} data-testid="console-tab-events" onClick={() => show('events')}>
             事件调度 <small>Events desk</small>
           </button>
@@ -88,6 +92,7 @@ function ConsoleBody({ hubUrl }: { hubUrl: string }) {
         <WallTabs />
       </div>
       {view === 'wall' && <WallView />}
+      {view === 'briefing' && <BriefingView />}
       {view === 'events' && desk && <EventDesk desk={desk} />}
       {view === 'displays' && displays && <DisplaysView desk={displays} />}
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { WallStatus } from '../../hub/control.ts';
 import { useConsole, useConsoleState } from './console-context.ts';
 import { checkCommand, wallLayers } from './console-model.ts';
+import { PlaybackControls } from './playback/PlaybackControls.tsx';
 
 /** The commands for one wall. Every input is checked with the hub's own schema before it leaves. */
 export function Controls({ wall }: { wall: WallStatus }) {
@@ -149,6 +150,7 @@ export function Controls({ wall }: { wall: WallStatus }) {
             回放 Playback
           </button>
         </div>
+        <PlaybackControls wall={wall} />
       </fieldset>
 
       <fieldset>

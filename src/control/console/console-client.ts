@@ -20,7 +20,7 @@ export class ConsoleClient {
   private socket: Socket | null = null;
 
   constructor(
-    private hubUrl: string,
+    readonly hubUrl: string,
     private store: ConsoleStore,
     private storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = typeof sessionStorage === 'undefined' ? null : sessionStorage,
   ) {}
@@ -176,8 +176,8 @@ export class ConsoleClient {
           const parsed = parseScene(raw);
           if (!parsed.ok) this.rejected('scene', parsed.error);
           else {
-            const { id, title, titleEn, layers } = parsed.scene;
-            scenes.push({ id, title, titleEn, layers: layers.map(({ id, kind, visible }) => ({ id, kind, visible })) });
+            const { id, title, titleEn, layers, tours } = parsed.scene;
+            scenes.push({ id, title, titleEn, layers: layers.map(({ id, kind, visible }) => ({ id, kind, visible })), tours: tours ?? [] });
           }
         }
         this.store.setState({ scenes });

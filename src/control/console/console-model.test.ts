@@ -24,7 +24,7 @@ const entry = (over: Partial<CommandLogEntry>): CommandLogEntry => ({
   ...over,
 });
 const lookups = {
-  scenes: [{ id: 'weather', title: '智慧气象', titleEn: 'Smart Weather', layers: [{ id: 'rain', kind: 'weather.rain', visible: true }, { id: 'stations', kind: 'weather.stations', visible: false }] }],
+  scenes: [{ id: 'weather', title: '智慧气象', titleEn: 'Smart Weather', layers: [{ id: 'rain', kind: 'weather.rain', visible: true }, { id: 'stations', kind: 'weather.stations', visible: false }], tours: [] }],
   districts: [{ code: '500103', name: '渝中区', nameEn: 'Yuzhong', center: [106.57, 29.55] as [number, number] }],
 };
 

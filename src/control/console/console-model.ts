@@ -13,6 +13,7 @@ import {
 } from '../../hub/control.ts';
 import { MAX_SENT, type ConsoleState, type DistrictChoice, type SceneChoice, type SentCommand } from '../../store/console-store.ts';
 import { formatMoment } from '../../core/format.ts';
+import type { TourAction } from '../../hub/tour-sequence.ts';
 
 export function wallsUpdated(state: ConsoleState, update: WallsUpdate, now: number): Partial<ConsoleState> {
   const walls = [...update.walls].sort((a, b) => a.state.wall.localeCompare(b.state.wall));
@@ -80,7 +81,27 @@ export function describeCommand(command: Command, l: Lookups): string {
       return command.attention.enabled ? `关注 Attention → 开 on, ${command.attention.intervalS} s` : '关注 Attention → 关 off';
     case 'reload':
       return command.display ? `重载 Reload display ${command.display}` : '重载 Reload all displays';
+    case 'tour':
+      return describeTourAction(command.action);
+    case 'blank':
+      return command.on ? '黑屏 Blank → 开 on' : '黑屏 Blank → 关 off';
   }
+}
+
+const TOUR_ACTION_WORDS: Record<Exclude<TourAction['do'], 'start' | 'jump'>, string> = {
+  next: '下一步 Next step',
+  prev: '上一步 Previous step',
+  pause: '暂停 Pause',
+  resume: '继续播放 Resume',
+  explore: '自由浏览 Explore',
+  continue: '回到导览 Continue',
+  stop: '结束 Stop',
+};
+
+function describeTourAction(action: TourAction): string {
+  if (action.do === 'start') return `导览 Tour → ${action.scene}/${action.tour}${action.step ? ` #${action.step + 1}` : ''}`;
+  if (action.do === 'jump') return `导览 Tour → 第 ${action.step + 1} 步 step ${action.step + 1}`;
+  return `导览 Tour → ${TOUR_ACTION_WORDS[action.do]}`;
 }
 
 export type RowStatus = CommandLogEntry['status'] | 'refused' | 'sending';

@@ -1,4 +1,5 @@
 import type { Scene } from '../../hub/contract.ts';
+import { tourFieldWords } from '../../hub/tour.ts';
 import { LAYER_KINDS, PANEL_KINDS } from '../../modules/registry.ts';
 import { CAMERA_FIELD_WORDS, LAYER_FIELD_WORDS, SCENE_FIELD_WORDS } from './field-names.ts';
 import { describeStyle } from './schema-form.ts';
@@ -57,6 +58,11 @@ export function pathWords(scene: Scene, path: Path): string {
     return sub ? `镜头 Camera › ${CAMERA_FIELD_WORDS[sub] ?? CAMERA_FIELD_WORDS[String(path[1])] ?? sub}` : '镜头 Camera';
   }
   if (head === 'city') return '三维城市 › 建筑 3D buildings';
+  if (head === 'tours' && i !== undefined) {
+    const id = scene.tours?.[index(i)]?.id;
+    const name = `导览 Tour ${index(i) + 1}${typeof id === 'string' && id ? ` “${id}”` : ''}`;
+    return path.length > 2 ? `${name} › ${tourFieldWords(path.slice(2))}` : name;
+  }
   if (head === undefined) return '场景 Scene';
   return SCENE_FIELD_WORDS[String(head)] ?? String(head);
 }

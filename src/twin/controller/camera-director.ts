@@ -1,4 +1,4 @@
-import { flightAt, planFlight, type CameraPose, type Flight } from '../wall-flight.ts';
+import { flightAt, planFlight, type CameraPose, type Flight, type FlightEasing } from '../wall-flight.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 
 /**
@@ -19,6 +19,8 @@ export interface FlyOptions {
   duration: number;
   /** Give the camera back once there (a flight home); otherwise the holder keeps it until released. */
   release?: boolean;
+  /** How the flight eases (a tour step's choice); ease-in-out unless given. */
+  easing?: FlightEasing;
 }
 
 export interface CameraSurface {
@@ -146,7 +148,7 @@ export function createCameraDirector(deps: CameraDirectorDeps) {
       if (c.release) claims.delete(h);
       else c.flight = null;
     }
-    claims.set(who, { goal, flight: planFlight(from, goalPose(goal), start, options.duration), release: options.release ?? false });
+    claims.set(who, { goal, flight: planFlight(from, goalPose(goal), start, options.duration, options.easing), release: options.release ?? false });
     animate();
     return true;
   }
@@ -170,7 +172,7 @@ export function createCameraDirector(deps: CameraDirectorDeps) {
      */
     sceneChanged(duration: number) {
       for (const c of claims.values()) {
-        if (c.goal === 'scene' && c.flight) c.flight = planFlight(c.flight.from, deps.sceneCamera(), c.flight.start, c.flight.duration);
+        if (c.goal === 'scene' && c.flight) c.flight = planFlight(c.flight.from, deps.sceneCamera(), c.flight.start, c.flight.duration, c.flight.easing);
       }
       claims.delete('local');
       const h = holder();

@@ -16,7 +16,7 @@ import { contextFor, districtCodeOf, sceneLayerOf } from '../scene-layers.ts';
 import type { City3DElement } from '../../core/module-api.ts';
 import { fitPadding, labelFrameOf, type SliceFrame } from '../slice.ts';
 import { markTwinReady, twinStatus } from '../twin-status.ts';
-import { attachWallControl, districtBounds, playbackTime, WALL_FLY_MS } from '../wall-control.ts';
+import { attachWallControl, districtBounds, playbackRunning, playbackTime, WALL_FLY_MS } from '../wall-control.ts';
 import { createCameraDirector, type CameraDirector } from './camera-director.ts';
 import { createFrameScheduler } from './frame-scheduler.ts';
 import { attachInput } from './input.ts';
@@ -246,8 +246,13 @@ export function createTwin(container: HTMLElement, runtime: WallRuntime, options
   redraw();
   if (flags.orbit) director.setOrbit(true);
   const detachDirector = options.withDirector?.(director);
-  // Daylight moves slowly: a relight each minute is plenty.
-  const relight = setInterval(updateCity, 60_000);
+  // Daylight moves slowly: a relight each minute is plenty, live. A replay runs up to 3600× (the
+  // time machine): then each second.
+  let relightTicks = 0;
+  const relight = setInterval(() => {
+    relightTicks = (relightTicks + 1) % 60;
+    if (relightTicks === 0 || playbackRunning(control)) updateCity();
+  }, 1_000);
   const unsubscribers = [
     districts.subscribe((next, prev) => layers.readsDistricts(next, prev) && redraw()),
     topics.subscribe((next, prev) => layers.reads(next, prev) && redraw()),
