@@ -46,6 +46,8 @@ export function BriefingView() {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
+      // Space on a focused button presses that button, as everywhere else.
+      if (target?.tagName === 'BUTTON' && e.key === ' ') return;
       const intent = clickerIntent(e.key, wall.state.tour ?? null, Date.now() + store.getState().hubOffsetMs);
       if (!intent) return;
       e.preventDefault();

@@ -1,0 +1,39 @@
+// Screenshots of a guided tour: a step's caption on a wall at 3840×2160 (legible from the back of
+// the room, clear of the panels) and the console's presenter view at 1920×1080.
+//   npx tsx scripts/briefing-screenshots.ts      (E2E_SKIP_BUILD=1 to reuse the build)
+import { mkdirSync } from 'node:fs';
+import setup from '../tests/global-setup.ts';
+import { harness } from '../tests/harness.ts';
+import { waitForTwin } from '../tests/browser.ts';
+
+const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
+mkdirSync(OUT, { recursive: true });
+setup();
+const h = harness();
+
+try {
+  await h.start();
+  const wall = await h.browser.newPage({ viewport: { width: 3840, height: 2160 }, deviceScaleFactor: 1, timezoneId: 'Asia/Shanghai' });
+  await wall.goto(`${h.client.url}/wall?anim=0&display=a`);
+  await waitForTwin(wall, 240_000);
+
+  const presenter = await h.browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, timezoneId: 'Asia/Shanghai' });
+  await presenter.goto(`${h.client.url}/console#briefing`);
+  await presenter.fill('[data-testid=user]', 'operator');
+  await presenter.fill('[data-testid=password]', 'onescreen');
+  await presenter.click('[data-testid=sign-in-submit]');
+  await presenter.click('[data-testid=wall-tab-main]');
+  await presenter.click('[data-testid=tour-start-city-briefing]');
+  await presenter.click('[data-testid=tour-step-2]');
+  await presenter.click('[data-testid=tour-pause]');
+  await presenter.waitForSelector('[data-testid=presenter][data-step="2"][data-paused=true]');
+
+  await wall.waitForSelector('[data-testid=tour-caption][data-step="2"][data-paused="1"]', { timeout: 120_000 });
+  await wall.waitForFunction(() => window.__onescreenTwin?.wallControl?.().tourStep === 'overview/city-briefing#2', null, { timeout: 120_000, polling: 500 });
+  await waitForTwin(wall, 240_000);
+  await wall.waitForTimeout(3000);
+  await wall.screenshot({ path: `${OUT}tour-caption-3840x2160.png` });
+  await presenter.screenshot({ path: `${OUT}console-briefing-1920x1080.png` });
+} finally {
+  await h.stop();
+}
