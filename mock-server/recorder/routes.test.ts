@@ -125,7 +125,12 @@ describe('the recordings REST', () => {
       cursor = `&cursor=${page.next}`;
     }
     expect(paged.length).toBeGreaterThan(3);
-    expect(paged).toEqual(whole.envelopes);
+    // The hub is still recording: a chunk it closes meanwhile makes more of [from, to] readable, and
+    // always at the end (the open chunk holds the newest messages). So the pages hold at least what
+    // the first read saw and at most what a read after them sees, in the same order.
+    const after = valid(RecordingMessagesSchema, (await get(`${RECORDINGS_API.messages}?${q}&limit=1000`, display)).body);
+    expect(paged.slice(0, whole.envelopes.length)).toEqual(whole.envelopes);
+    expect(after.envelopes.slice(0, paged.length)).toEqual(paged);
     const times = paged.map((e) => e.recordedAt);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });

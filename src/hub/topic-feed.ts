@@ -130,6 +130,9 @@ export class TopicFeed {
       this.resyncing.clear();
     }
     this.playbackGen = generation;
+    // Charts grow forward in time: the replay starts its series afresh at each seek (live history
+    // comes back with the snapshots on the return to live).
+    if (Object.keys(this.deps.topics.getState().history).length) this.deps.topics.setState({ history: {} });
   }
 
   /** Back to live: what live holds now, refetched as after a reconnect that lost the session. */

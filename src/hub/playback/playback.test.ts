@@ -195,3 +195,27 @@ describe('PlaybackPlayer', () => {
     expect(paused.requests).toHaveLength(1);
   });
 });
+
+describe('PlaybackPlayer at the end of the recording', () => {
+  it('stops fetching once the clock passed the end (416 while playing), says so once, and plays again after a seek', async () => {
+    const { p, requests, diagnostics, advance } = player();
+    const AT = T0 - 60_000;
+    p.setTime({ mode: 'playback', at: AT, rate: 3600, anchor: T0 });
+    await settle();
+    requests[0].answer(200, { contractVersion: CONTRACT_VERSION, at: AT, envelopes: [], missing: [] });
+    await settle();
+    await settle();
+    advance(300);
+    p.tick();
+    await settle();
+    requests[1].answer(416, { error: 'out-of-range', message: 'at: outside the recording' });
+    await vi.waitFor(() => expect(diagnostics.getState().lastError ?? '').toMatch(/passed the end of the recording/));
+    advance(10_000);
+    p.tick();
+    await settle();
+    expect(requests).toHaveLength(2);
+    p.setTime({ mode: 'playback', at: AT, rate: 3600, anchor: T0 + 10_300 });
+    await settle();
+    expect(requests).toHaveLength(3);
+  });
+});

@@ -31,7 +31,14 @@ export interface PlayerDeps {
 const REST_TIMEOUT_MS = 8_000;
 
 /** A refusal from the recordings REST: named in diagnostics, the picture stays. */
-class RecordingFetchError extends Error {}
+class RecordingFetchError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The time machine on a wall: while the wall's time is playback, it takes the recording's state at
@@ -53,6 +60,8 @@ export class PlaybackPlayer {
   private seeked = false;
   private lastPoll = 0;
   private retryAfter = 0;
+  /** The replayed clock ran past the recording's end (416 while playing): nothing more to fetch until a seek. */
+  private atEnd = false;
   private stopTimer: (() => void) | null = null;
 
   constructor(private deps: PlayerDeps) {}
@@ -104,6 +113,7 @@ export class PlaybackPlayer {
     this.seeked = false;
     this.inFlight = false; // an answer to an older request is dropped by its generation
     this.retryAfter = 0;
+    this.atEnd = false;
     this.deps.sink.enterPlayback(this.generation);
     if (!this.stopTimer) {
       const every =
@@ -125,7 +135,7 @@ export class PlaybackPlayer {
     const clock = replayedAt(time, now);
     if (!this.seeked || (!time.paused && pollsAt(time.rate ?? 1))) {
       // Entering, seeking, or a rate too high to page: the state at the clock.
-      if (this.inFlight || now < this.retryAfter) return;
+      if (this.inFlight || now < this.retryAfter || (this.seeked && this.atEnd)) return;
       if (this.seeked && now - this.lastPoll < PLAYBACK_TUNING.pollMs) return;
       this.lastPoll = now;
       return void this.fetchState(clock);
@@ -133,7 +143,7 @@ export class PlaybackPlayer {
     const { due, rest } = takeDue(this.buffer, clock);
     this.buffer = rest;
     for (const envelope of due) this.apply(envelope);
-    if (time.paused || this.inFlight || now < this.retryAfter) return;
+    if (time.paused || this.inFlight || now < this.retryAfter || this.atEnd) return;
     const paging = { clock, rate: time.rate ?? 1, fetchedTo: this.fetchedTo, buffered: this.buffer.length, inFlight: this.inFlight };
     if (fellBehind(paging) && this.buffer.length === 0) {
       // The pages did not keep up: take the moment whole and page on from it.
@@ -205,6 +215,11 @@ export class PlaybackPlayer {
 
   private failed(generation: number, err: Error) {
     if (generation !== this.generation) return;
+    if (this.seeked && err instanceof RecordingFetchError && err.status === 416) {
+      // Playing on past the end of what was recorded: the wall keeps the last recorded picture.
+      this.atEnd = true;
+      return this.deps.rest.diag.error('playback', 'the replay passed the end of the recording: the wall keeps its last recorded picture');
+    }
     this.retryAfter = this.deps.now() + PLAYBACK_TUNING.retryMs;
     this.deps.rest.diag.error('playback', `${err.message} (the wall keeps its picture)`);
   }
@@ -219,7 +234,7 @@ export class PlaybackPlayer {
     if (!res.ok) {
       if (res.status === 401) this.deps.token.refused();
       const refusal = ErrorBodySchema.safeParse(body);
-      throw new RecordingFetchError(`GET ${path.split('?')[0]}: HTTP ${res.status}${refusal.success ? ` ${refusal.data.error}: ${refusal.data.message.slice(0, 200)}` : ''}`);
+      throw new RecordingFetchError(`GET ${path.split('?')[0]}: HTTP ${res.status}${refusal.success ? ` ${refusal.data.error}: ${refusal.data.message.slice(0, 200)}` : ''}`, res.status);
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
