@@ -1,5 +1,6 @@
-// Screenshots of a guided tour: a step's caption on a wall at 3840×2160 (legible from the back of
-// the room, clear of the panels) and the console's presenter view at 1920×1080.
+// Screenshots of a briefing: a tour step's caption on a wall at 3840×2160 (legible from the back of
+// the room, clear of the panels), the console's presenter view at 1920×1080, and the time machine:
+// the console's timeline and the wall replaying a recorded moment at 60×.
 //   npx tsx scripts/briefing-screenshots.ts      (E2E_SKIP_BUILD=1 to reuse the build)
 import { mkdirSync } from 'node:fs';
 import setup from '../tests/global-setup.ts';
@@ -9,7 +10,8 @@ import { waitForTwin } from '../tests/browser.ts';
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
 setup();
-const h = harness();
+// Short segments so what the hub records is readable within seconds.
+const h = harness({ hubEnv: { HUB_RECORD_SEGMENT_MIN: '0.1' } });
 
 try {
   await h.start();
@@ -34,6 +36,20 @@ try {
   await wall.waitForTimeout(3000);
   await wall.screenshot({ path: `${OUT}tour-caption-3840x2160.png` });
   await presenter.screenshot({ path: `${OUT}console-briefing-1920x1080.png` });
+
+  // The time machine: stop the tour, replay what the hub recorded meanwhile at 60×.
+  await presenter.click('[data-testid=tour-stop]');
+  await presenter.click('[data-testid=console-tab-wall]');
+  await presenter.reload(); // the timeline asks the hub for its recorded range at once
+  await presenter.waitForFunction(() => document.querySelector('[data-testid=playback-timeline]')?.getAttribute('data-from'), null, { timeout: 120_000 });
+  await presenter.click('[data-testid=playback-rate-60]');
+  await wall.waitForSelector('[data-testid=playback-badge]', { timeout: 60_000 });
+  await wall.waitForFunction(() => Number(document.documentElement.dataset.replayedTopics ?? 0) > 0, null, { timeout: 60_000 });
+  await waitForTwin(wall, 240_000);
+  await wall.waitForTimeout(3000);
+  await wall.screenshot({ path: `${OUT}playback-3840x2160.png` });
+  await presenter.locator('[data-testid=playback-timeline]').scrollIntoViewIfNeeded();
+  await presenter.screenshot({ path: `${OUT}console-playback-1920x1080.png` });
 } finally {
   await h.stop();
 }

@@ -12,9 +12,12 @@ const LABELS = {
   reconnecting: { cn: '重连中', en: 'Reconnecting' },
   offline: { cn: '离线', en: 'Offline' },
 } as const;
+/** Connected while the wall replays the past: "live" beside the playback badge would contradict it. */
+const ONLINE = { cn: '在线', en: 'Online' } as const;
 
 export function ConnectionBadge() {
-  const { connection, diagnostics } = useWallRuntime();
+  const { connection, diagnostics, control } = useWallRuntime();
+  const replaying = useStore(control, (s) => s.state?.time.mode === 'playback');
   const status = useStore(connection, (s) => s.status);
   const dataTime = useStore(connection, (s) => s.dataTime);
   const simulated = useStore(connection, (s) => s.simulated);
@@ -23,7 +26,7 @@ export function ConnectionBadge() {
   // A flood from the hub: the wall reads only the newest event of each topic and says so.
   const shedding = shedAt !== null && now - shedAt < SHEDDING_SHOWN_MS;
   // A status this badge does not know reads as the worst one, not as a crash.
-  const label = LABELS[status] ?? LABELS.offline;
+  const label = status === 'live' && replaying ? ONLINE : (LABELS[status] ?? LABELS.offline);
   return (
     <div className={`badge badge--${status}`} data-testid="connection-badge" data-status={status} role="status">
       <span className="badge__dot" aria-hidden />

@@ -4,7 +4,7 @@ import { WallBoundary } from './ErrorBoundary.tsx';
 import { safeClock, safeIso, safeTime } from './time-text.ts';
 import { formatMoment } from '../core/format.ts';
 import { wallNow } from '../core/wall-clock.ts';
-import { replayedAt } from '../hub/replay-clock.ts';
+import { caughtUp, replayedAt } from '../hub/replay-clock.ts';
 import { useNow } from './use-now.ts';
 import { useWallRuntime } from './wall-runtime.ts';
 import '../control/playback-badge.css';
@@ -14,13 +14,13 @@ import '../control/playback-badge.css';
  * moment a date cannot show reads "—" and the badge still says 回放 Playback, which matters more
  * than the time.
  */
-function PlaybackBadge({ at, rate, paused }: { at: number; rate: number; paused: boolean }) {
+function PlaybackBadge({ at, rate, paused, present }: { at: number; rate: number; paused: boolean; present: boolean }) {
   return (
-    <div className="playback-badge" data-testid="playback-badge" data-at={at} data-rate={rate} data-paused={paused} role="status">
+    <div className="playback-badge" data-testid="playback-badge" data-at={at} data-rate={rate} data-paused={paused} data-caught-up={present} role="status">
       <strong>回放</strong>
       <span>Playback</span>
       <time dateTime={safeIso(at)}>{safeTime(at, momentWithSeconds)}</time>
-      <span data-testid="playback-rate">{paused ? '暂停 Paused' : `${rate}×`}</span>
+      <span data-testid="playback-rate">{paused ? '暂停 Paused' : present ? '已到当前 At the present' : `${rate}×`}</span>
     </div>
   );
 }
@@ -73,7 +73,7 @@ export function WallHeader({ sceneTitle, sceneTitleEn }: { sceneTitle: string; s
       <div className="wall-header__status">
         {playbackAt !== null && (
           <WallBoundary part="header playback badge" resetKeys={[playbackAt]} fallback={<PlaybackBadgeBare />}>
-            <PlaybackBadge at={playbackAt} rate={playback?.rate ?? 1} paused={playback?.paused ?? false} />
+            <PlaybackBadge at={playbackAt} rate={playback?.rate ?? 1} paused={playback?.paused ?? false} present={playback !== null && caughtUp(playback, wallNow())} />
           </WallBoundary>
         )}
         <WallBoundary part="header clock" resetKeys={[now]} className="clock">

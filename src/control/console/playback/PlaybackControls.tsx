@@ -5,7 +5,7 @@ import { PLAYBACK_RATES, type WallStatus } from '../../../hub/control.ts';
 import { AlertSchema, EVENTS_LIMITS, EventListSchema } from '../../../hub/events/schemas.ts';
 import { RECORDINGS_API, RecordingsIndexSchema } from '../../../hub/recording.ts';
 import { formatMoment } from '../../../core/format.ts';
-import { sessionAuth, useConsole } from '../console-context.ts';
+import { sessionAuth, useConsole, useConsoleState } from '../console-context.ts';
 import { checkCommand } from '../console-model.ts';
 import { HubRest } from '../hub-rest.ts';
 import { DEFAULT_LOOKBACK_MS, fraction, playbackCommand, timelineMarks, timelineWindow, wallMoment, type Mark, type Range } from './playback-model.ts';
@@ -36,7 +36,10 @@ export function PlaybackControls({ wall }: { wall: WallStatus }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [marks, setMarks] = useState<{ events: z.infer<typeof EventListSchema>['events']; alerts: z.infer<typeof AlertsAnswerSchema>['alerts'] }>({ events: [], alerts: [] });
   const [drag, setDrag] = useState<number | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  // The hub's clock on this tablet: the replayed clock is read on the hub's time, as walls read it.
+  const offset = useConsoleState((s) => s.hubOffsetMs);
+  const [tick, setNow] = useState(() => Date.now());
+  const now = tick + offset;
   const seekRef = useRef<HTMLInputElement>(null);
   const time = wall.state.time;
 
@@ -77,7 +80,7 @@ export function PlaybackControls({ wall }: { wall: WallStatus }) {
 
   const send = (action: Parameters<typeof playbackCommand>[0]) => {
     if (!range) return;
-    const checked = checkCommand(playbackCommand(action, time, Date.now(), range, shown));
+    const checked = checkCommand(playbackCommand(action, time, Date.now() + offset, range, shown));
     if (!checked.ok) return store.setState({ notice: { tone: 'error', text: `输入无效 Invalid input: ${checked.error}` } });
     void client.send(wall.state.wall, checked.command);
   };
