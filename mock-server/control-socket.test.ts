@@ -41,7 +41,7 @@ beforeAll(async () => {
       loginAttemptsPerMinute: 30,
       // Displays on loopback are enrolled at once; walls that commands reach before any display exist by configuration.
       demo: true,
-      walls: ['main', 'side', 'guarded', 'flood', 'late', 'reconnect', 'recover', 'tour'],
+      walls: ['main', 'side', 'guarded', 'flood', 'late', 'reconnect', 'recover', 'tour', 'mirror'],
     },
     // Not recording: the playback moment below predates this hub (the recorded-range rule: control/playback-rules.test.ts).
     env: { HUB_RECORD: '0' },
@@ -144,6 +144,33 @@ describe('handshake', () => {
     expect(await connectError({ role: 'display', wall: 'main', display: '0', token: expired })).toMatch(/^token-expired/);
     const forged = createTokenService({ secret: 'another-secret-entirely-0123456789', operatorTtlS: 60, displayTtlS: 60, revocations: memoryRevocations() });
     expect(await connectError({ role: 'operator', token: (await forged.issueOperator('operator')).token })).toMatch(/^unauthorised: invalid token/);
+  });
+});
+
+describe("the console's miniature of a wall (the preview handshake with an operator token)", () => {
+  it('reads topics, but joins no wall, gets no wall state and cannot command; a display token cannot open it', async () => {
+    const token = await operatorToken();
+    const d = await display('mirror', 'd0');
+    const mirror = await open({ role: 'designer', token });
+    const deltas: unknown[] = [];
+    const walls: unknown[] = [];
+    mirror.on(CONTROL_EVENTS.delta, (x: unknown) => deltas.push(x));
+    mirror.on(CONTROL_EVENTS.walls, (x: unknown) => walls.push(x));
+    expect(await mirror.emitWithAck('subscribe', { topics: ['overview'] })).toEqual({ ok: true, topics: ['overview'], unknown: [] });
+    // Its operator's token does not make it an operator socket: every command is refused.
+    const receipt = CommandReceiptSchema.parse(await mirror.emitWithAck(CONTROL_EVENTS.command, { id: `mirror-${process.pid}-1`, wall: 'mirror', command: { type: 'blank', on: true } }));
+    expect(receipt).toMatchObject({ ok: false, error: 'unauthorised' });
+    await expect(mirror.timeout(500).emitWithAck(CONTROL_EVENTS.join, {})).rejects.toThrow();
+    // The wall moves on (an operator's command): the display has it, the mirror has nothing.
+    const op = await operator(token);
+    expect((await op.send('mirror', { type: 'blank', on: true })).ok).toBe(true);
+    await waitFor(() => d.deltas.length === 1, 'the delta at the display');
+    expect(d.deltas.map((x) => x.command.type)).toEqual(['blank']);
+    expect(deltas).toEqual([]);
+    expect(walls).toEqual([]);
+    // A display's token opens no preview (it is the wall's, not a person's).
+    expect(await connectError({ role: 'designer', token: await displayToken('mirror', 'd1') })).toMatch(/^unauthorised: a display token cannot connect as designer/);
+    for (const s of [mirror, d.socket, op.socket]) s.close();
   });
 });
 

@@ -57,7 +57,7 @@ beforeAll(async () => {
   a = await openDisplay('a');
   presenter = await h.newPage({ width: 1280, height: 900 });
   presenter.on('pageerror', (e) => errors.push(`console: ${e.message}`));
-  await presenter.goto(`${h.client.url}/console#briefing`);
+  await presenter.goto(`${h.client.url}/console?anim=0#briefing`);
   await presenter.fill('[data-testid=user]', 'operator');
   await presenter.fill('[data-testid=password]', 'onescreen');
   await presenter.click('[data-testid=sign-in-submit]');
@@ -77,6 +77,9 @@ describe('a guided tour on the wall', { timeout: 240_000 }, () => {
     await caption(a, 8);
     // The presenter sees the step, its notes and the next one, against the planned time.
     await presenter.waitForSelector('[data-testid=presenter][data-step="8"]');
+    // The presenter's live miniature is the wall's own screen: it shows the same step.
+    await presenter.waitForSelector('[data-testid=wall-mirror-state][data-live="true"]', { timeout: 120_000 });
+    await presenter.frameLocator('[data-testid=wall-mirror-frame]').locator('[data-testid=tour-caption][data-step="8"]').waitFor({ timeout: 60_000 });
     expect(await presenter.locator('[data-testid=presenter-current] .presenter__caption-zh').textContent()).toBe('三维城市：解放碑至朝天门的实景数字孪生');
     expect(await presenter.locator('[data-testid=presenter-notes]').count()).toBe(1);
     expect(await presenter.locator('[data-testid=presenter-next] .presenter__caption-zh').textContent()).toBeTruthy();
@@ -161,6 +164,7 @@ describe('a guided tour on the wall', { timeout: 240_000 }, () => {
     // The clicker's `b` blanks every display of the wall, and brings it back.
     await key('b');
     for (const page of [a, b]) await page.waitForSelector('[data-testid=wall-blank]', { timeout: 30_000 });
+    await presenter.frameLocator('[data-testid=wall-mirror-frame]').locator('[data-testid=wall-blank]').waitFor({ timeout: 30_000 });
     await key('b');
     for (const page of [a, b]) await page.waitForSelector('[data-testid=wall-blank]', { state: 'detached', timeout: 30_000 });
     await b.close();

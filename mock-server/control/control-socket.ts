@@ -44,7 +44,7 @@ interface Common {
 export type SocketIdentity =
   | (Common & { role: 'display'; wall: string; display: string; dev: string; grid?: DisplayHandshake['grid'] })
   | (Common & { role: 'operator'; user: string })
-  /** A scene designer's preview: topics only; no wall, no wall state, no commands. */
+  /** A preview of the wall's screen (the designer's draft, the console's miniature): topics only; no wall, no wall state, no commands. */
   | (Common & { role: 'designer'; user: string });
 
 export interface ControlDeps {
@@ -151,7 +151,12 @@ export function createControl(deps: ControlDeps) {
     const verified = await tokens.verify(hs.token);
     if (!verified.ok) return `${verified.error}: ${verified.message}`;
     const claims = verified.claims;
-    if (claims.role !== hs.role) return `unauthorised: ${claims.role === 'operator' ? 'an' : 'a'} ${claims.role} token cannot connect as ${hs.role}`;
+    // The preview handshake (topics only) also takes an operator's token: the console's live
+    // miniature of a wall is the wall's own screen in a frame. Its socket is a designer's (below):
+    // no wall joined, every command refused, whatever token opened it.
+    const previewByOperator = hs.role === 'designer' && claims.role === 'operator';
+    if (claims.role !== hs.role && !previewByOperator)
+      return `unauthorised: ${claims.role === 'operator' ? 'an' : 'a'} ${claims.role} token cannot connect as ${hs.role}`;
     if (byToken.get(claims.jti) >= deps.options.maxSocketsPerToken) return `rate-limited: ${deps.options.maxSocketsPerToken} sockets are open with this token`;
     const common = { token: hs.token, jti: claims.jti, address };
     if (hs.role === 'display') {

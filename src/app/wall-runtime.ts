@@ -34,6 +34,11 @@ export interface DisplayIdentity {
  */
 export interface PreviewIdentity {
   preview: TokenSource;
+  /**
+   * The console's miniature of a wall (src/control/mirror-sync.ts): the hub's scenes, as a display
+   * has them, and the wall's time (the time machine), but still no wall joined and nothing sent.
+   */
+  mirror?: boolean;
 }
 
 /**
@@ -42,6 +47,7 @@ export interface PreviewIdentity {
  */
 export function createWallRuntime(hubUrl: string, flags: Flags, identity: DisplayIdentity | PreviewIdentity) {
   const display = 'credential' in identity ? identity : null;
+  const mirror = !display && (identity as PreviewIdentity).mirror === true;
   const connection = createConnectionStore();
   const diagnostics = createDiagnosticsStore();
   const districts = createDistrictStore();
@@ -82,7 +88,7 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
     onNotEnrolled: display?.onNotEnrolled,
     onSocket: display ? (socket) => bindWallControl(socket, { wall: flags.wall, display: flags.display, control, scenes, districts, diagnostics, topics }) : undefined,
     onScenes: (good, errors) => {
-      if (!display) return;
+      if (!display && !mirror) return;
       sceneOps.merge(good);
       for (const e of errors) sceneOps.error(e);
       if (urlScene && !sceneOps.select(urlScene)) sceneOps.error(`?scene=${urlScene}: no such scene`);
@@ -109,10 +115,12 @@ export function createWallRuntime(hubUrl: string, flags: Flags, identity: Displa
   control.subscribe(followScene);
   followScene();
   // The time machine: a wall in playback takes its data from the hub's recording (hub/playback/).
-  if (display) {
+  if (display || mirror) {
     const followTime = () => hub.setWallTime(control.getState().state?.time);
     control.subscribe(followTime);
     followTime();
+  }
+  if (display) {
     // For tests and installers (?diag=1 shows errors): how many shown topics hold a replayed value.
     if (typeof document !== 'undefined') {
       topics.subscribe((s) => {

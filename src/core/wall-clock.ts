@@ -23,6 +23,16 @@ export function syncWallClock(hubTime: number, sentAt: number, receivedAt: numbe
   samples++;
 }
 
+/**
+ * Takes an offset estimated elsewhere as is: the console's miniature of a wall (an iframe on the
+ * console's own clock) uses the console's, so its tour steps turn with the presenter's view.
+ */
+export function setWallClockOffset(ms: number) {
+  if (!Number.isFinite(ms)) return;
+  offsetMs = ms;
+  samples++;
+}
+
 export function wallClockOffset(): number {
   return offsetMs;
 }

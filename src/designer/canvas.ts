@@ -1,5 +1,3 @@
-import { PREVIEW_PARAM } from '../core/preview-protocol.ts';
-
 /** The walls a draft can be previewed on: each is laid out by the wall's own code at its real size. */
 export const CANVASES = {
   '1920x1080': { width: 1920, height: 1080, arrangement: '16:9', label: '1920×1080 · 16:9' },
@@ -9,11 +7,8 @@ export const CANVASES = {
 export type CanvasId = keyof typeof CANVASES;
 export type Arrangement = '16:9' | '32:9';
 
-/** The scale that fits a canvas in a pane (never above 1: the preview is never blown up). */
-export function fitScale(canvas: { width: number; height: number }, pane: { width: number; height: number }): number {
-  if (pane.width <= 0 || pane.height <= 0) return 0;
-  return Math.min(1, pane.width / canvas.width, pane.height / canvas.height);
-}
+// Shared with the console's miniature of a wall.
+export { fitScale, previewSrc } from '../core/preview-fit.ts';
 
 /** The canvas that goes with an arrangement picked in the header: 32:9 only fits the wide one. */
 export function canvasFor(arrangement: Arrangement, current: CanvasId): CanvasId {
@@ -21,12 +16,3 @@ export function canvasFor(arrangement: Arrangement, current: CanvasId): CanvasId
   return current === '7680x2160' ? '1920x1080' : current;
 }
 
-/**
- * The wall's own flags the designer passes on: `?anim=0` on /designer stills the preview too
- * (tests, screenshots, a slow machine).
- */
-export function previewSrc(search: string): string {
-  const params = new URLSearchParams({ [PREVIEW_PARAM]: '1' });
-  if (new URLSearchParams(search).get('anim') === '0') params.set('anim', '0');
-  return `/wall?${params}`;
-}

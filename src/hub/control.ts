@@ -66,8 +66,10 @@ export const OperatorHandshakeSchema = z.object({
 export type OperatorHandshake = z.infer<typeof OperatorHandshakeSchema>;
 
 /**
- * A scene designer's preview (src/designer/): reads topics like a display so the preview shows live
- * data, but joins no wall, sends no command and receives no wall state.
+ * A preview of the wall's screen: the scene designer's (src/designer/) or the console's live
+ * miniature of a wall (src/control/console/briefing/WallMirror.tsx). It reads topics like a display
+ * so the preview shows live data, but joins no wall, sends no command and receives no wall state.
+ * A designer's or an operator's token opens it (a display's does not).
  */
 export const DesignerHandshakeSchema = z.object({
   role: z.literal('designer'),

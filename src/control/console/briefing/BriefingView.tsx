@@ -4,6 +4,7 @@ import type { TourAction } from '../../../hub/tour-sequence.ts';
 import { useConsole, useConsoleState } from '../console-context.ts';
 import { checkCommand } from '../console-model.ts';
 import { clickerIntent, clock, findTour, presenterView, tourChoices, type PresenterView } from './presenter-model.ts';
+import { WallMirror } from './WallMirror.tsx';
 import './briefing.css';
 
 /** The hub's clock on this tablet, ticking twice a second while a tour runs. */
@@ -64,28 +65,31 @@ export function BriefingView() {
       <section className="console-card briefing__presenter" aria-label="演示者 Presenter">
         {view ? <Presenter view={view} wall={wall} act={act} onBlank={() => send({ type: 'blank', on: !wall.state.blank })} /> : <NoTour wall={wall} />}
       </section>
-      <section className="console-card briefing__tours" aria-label="导览 Tours">
-        <h2>导览 Tours</h2>
-        <ul className="briefing__tour-list">
-          {tourChoices(scenes).map(({ scene, tour: t }) => (
-            <li key={`${scene.id}/${t.id}`}>
-              <button
-                type="button"
-                className="btn briefing__tour"
-                aria-pressed={tourState?.scene === scene.id && tourState.tour === t.id}
-                data-testid={`tour-start-${t.id}`}
-                onClick={() => act({ do: 'start', scene: scene.id, tour: t.id })}
-              >
-                <strong>{t.title.zh}</strong>
-                <small>
-                  {t.title.en} · {t.steps.length} 步 steps · {clock(t.steps.reduce((sum, s) => sum + s.dwellMs, 0))}
-                </small>
-              </button>
-            </li>
-          ))}
-        </ul>
-        {tourChoices(scenes).length === 0 && <p className="console-empty">场景中没有导览 No scene holds a tour</p>}
-      </section>
+      <div className="briefing__side">
+        <WallMirror wall={wall} />
+        <section className="console-card briefing__tours" aria-label="导览 Tours">
+          <h2>导览 Tours</h2>
+          <ul className="briefing__tour-list">
+            {tourChoices(scenes).map(({ scene, tour: t }) => (
+              <li key={`${scene.id}/${t.id}`}>
+                <button
+                  type="button"
+                  className="btn briefing__tour"
+                  aria-pressed={tourState?.scene === scene.id && tourState.tour === t.id}
+                  data-testid={`tour-start-${t.id}`}
+                  onClick={() => act({ do: 'start', scene: scene.id, tour: t.id })}
+                >
+                  <strong>{t.title.zh}</strong>
+                  <small>
+                    {t.title.en} · {t.steps.length} 步 steps · {clock(t.steps.reduce((sum, s) => sum + s.dwellMs, 0))}
+                  </small>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {tourChoices(scenes).length === 0 && <p className="console-empty">场景中没有导览 No scene holds a tour</p>}
+        </section>
+      </div>
     </div>
   );
 }
