@@ -20,7 +20,9 @@ try {
   await waitForTwin(wall, 240_000);
 
   const presenter = await h.browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, timezoneId: 'Asia/Shanghai' });
-  await presenter.goto(`${h.client.url}/console#briefing`);
+  // Its miniature of the wall renders with software WebGL here, beside a 4K wall: be patient.
+  presenter.setDefaultTimeout(180_000);
+  await presenter.goto(`${h.client.url}/console?anim=0#briefing`);
   await presenter.fill('[data-testid=user]', 'operator');
   await presenter.fill('[data-testid=password]', 'onescreen');
   await presenter.click('[data-testid=sign-in-submit]');
@@ -35,6 +37,9 @@ try {
   await waitForTwin(wall, 240_000);
   await wall.waitForTimeout(3000);
   await wall.screenshot({ path: `${OUT}tour-caption-3840x2160.png` });
+  // The presenter's miniature of the wall shows the same step.
+  await presenter.frameLocator('[data-testid=wall-mirror-frame]').locator('[data-testid=tour-caption][data-step="2"]').waitFor({ timeout: 120_000 });
+  await presenter.waitForTimeout(3000);
   await presenter.screenshot({ path: `${OUT}console-briefing-1920x1080.png` });
 
   // The time machine: stop the tour, replay what the hub recorded meanwhile at 60×.
