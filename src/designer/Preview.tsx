@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useElementSize } from '../core/use-element-size.ts';
 import { useStore } from 'zustand';
 import { CANVASES, fitScale, previewSrc, type CanvasId } from './canvas.ts';
 import { useDesigner } from './designer-runtime.ts';
@@ -13,8 +14,7 @@ import type { PreviewLink } from './preview-link.ts';
 export function Preview({ link, editor, canvas, onCanvas }: { link: PreviewLink; editor: EditorStore; canvas: CanvasId; onCanvas(c: CanvasId): void }) {
   const rt = useDesigner();
   const frame = useRef<HTMLIFrameElement>(null);
-  const stage = useRef<HTMLDivElement>(null);
-  const [pane, setPane] = useState({ width: 0, height: 0 });
+  const [stage, pane] = useElementSize<HTMLDivElement>();
   const live = useStore(link.store, (s) => s.live);
   const sceneError = useStore(link.store, (s) => s.sceneError);
   const size = CANVASES[canvas];
@@ -34,16 +34,6 @@ export function Preview({ link, editor, canvas, onCanvas }: { link: PreviewLink;
       link.attach(null);
     };
   }, [link, editor, rt]);
-
-  useLayoutEffect(() => {
-    const el = stage.current;
-    if (!el) return;
-    const measure = () => setPane({ width: el.clientWidth, height: el.clientHeight });
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   return (
     <section className="ds-preview" aria-label="预览 Preview">

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useElementSize } from '../../../core/use-element-size.ts';
 import { useStore } from 'zustand';
 import type { WallStatus } from '../../../hub/control.ts';
 import { fitScale, previewSrc, wallCanvas } from '../../../core/preview-fit.ts';
@@ -48,8 +49,7 @@ function MirrorFrame({ wall }: { wall: WallStatus }) {
   );
   const live = useStore(link.store, (s) => s.live);
   const frame = useRef<HTMLIFrameElement>(null);
-  const stage = useRef<HTMLDivElement>(null);
-  const [pane, setPane] = useState({ width: 0, height: 0 });
+  const [stage, pane] = useElementSize<HTMLDivElement>();
   const grid = wallGrid(wall);
   const canvas = wallCanvas(grid);
   const scale = fitScale(canvas, pane);
@@ -68,16 +68,6 @@ function MirrorFrame({ wall }: { wall: WallStatus }) {
   }, [link, store]);
 
   useEffect(() => link.sendWall(wall, offset), [link, wall, offset]);
-
-  useLayoutEffect(() => {
-    const el = stage.current;
-    if (!el) return;
-    const measure = () => setPane({ width: el.clientWidth, height: el.clientHeight });
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   return (
     <>
