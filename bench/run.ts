@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<object> }>> = {
   events: () => import('./events.ts'),
   'designer-edit': () => import('./designer-edit.ts'),
   recorder: () => import('./recorder.ts'),
+  playback: () => import('./playback.ts'),
 };
 /** Benchmarks that run in Node alone: they need no production build. */
 const NODE_ONLY = new Set(['rules', 'events', 'recorder']);

@@ -58,7 +58,7 @@ async function designerApi() {
 /** Which panel kind each slot of the editor's board holds now. */
 const slotKind = (page: Page, slot: string) => page.getAttribute(`[data-testid=designer-slot-${slot}]`, 'data-kind');
 
-describe('the scene designer', () => {
+describe('the scene designer', { timeout: 240_000 }, () => {
   it('builds a scene from a template: a layer added, a panel moved and moved back, saved and published', async () => {
     ({ page: designer, errors: designerErrors } = await h.openPage('/designer?anim=0', { width: 1920, height: 1080 }));
     await signIn(designer);
